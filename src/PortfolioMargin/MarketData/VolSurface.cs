@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace PortfolioMargin.MarketData;
+
+/// <summary>
+/// Implied (Black-76) volatility of one underlying as a function of expiry and strike; annualised, as a decimal
+/// (0.60 = 60 %). Immutable. Three shapes:
+/// <list type="bullet">
+/// <item><see cref="Flat"/>: one vol for every option.</item>
+/// <item><see cref="TermStructure"/>: one vol per expiry. Between listed expiries total variance <c>σ²T</c> is
+/// interpolated linearly in <c>T</c>; before the first and after the last the nearest vol is used (flat).</item>
+/// <item><see cref="Smile"/>: per expiry a strike smile. Within an expiry the vol is linear in <c>ln K</c> between
+/// listed strikes and flat beyond the first and last strike; across expiries, as for the term structure, at the same
+/// strike (sticky strike).</item>
+/// </list>
+/// </summary>
+public abstract class VolSurface
+{
+    private protected VolSurface()
+    {
+    }
+
+    /// <summary>A single vol for every expiry and strike.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The vol is not finite and &gt; 0.</exception>
+    public static VolSurface Flat(double volatility) => new FlatVolSurface(Guard.Positive(volatility, "Flat volatility"));
+
+    /// <summary>One vol per expiry (at-the-money term structure).</summary>
+    /// <exception cref="ArgumentException">No pillars, or a vol not finite and &gt; 0.</exception>
+    public static VolSurface TermStructure(IEnumerable<KeyValuePair<DateTimeOffset, double>> volsByExpiry)
+    {
+        ArgumentNullException.ThrowIfNull(volsByExpiry);
+        var pillars = volsByExpiry.Select(kv => new Pillar(kv.Key, [1.0], [Guard.Positive(kv.Value, $"Volatility for expiry {kv.Key:yyyy-MM-dd}")], true))
+            .OrderBy(p => p.Expiry).ToImmutableArray();
+        return new PillarVolSurface(CheckPillars(pillars));
+    }
+
+    /// <summary>A strike smile per expiry.</summary>
+    /// <param name="smiles">Per expiry: strikes (strictly increasing, &gt; 0) and vols (finite, &gt; 0) of equal length ≥ 1.</param>
+    /// <exception cref="ArgumentException">Empty input, mismatched lengths, unsorted strikes or invalid vols.</exception>
+    public static VolSurface Smile(IEnumerable<(DateTimeOffset Expiry, IReadOnlyList<double> Strikes, IReadOnlyList<double> Vols)> smiles)
+    {
+        ArgumentNullException.ThrowIfNull(smiles);
+        var pillars = ImmutableArray.CreateBuilder<Pillar>();
+        foreach (var (expiry, strikes, vols) in smiles)
+        {
+            ArgumentNullException.ThrowIfNull(strikes);
+            ArgumentNullException.ThrowIfNull(vols);
+            string at = expiry.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (strikes.Count == 0 || strikes.Count != vols.Count)
+            {
+                Guard.ThrowArgument($"Smile for expiry {at}: need as many vols as strikes (at least one), got {strikes.Count} strikes and {vols.Count} vols.", nameof(smiles));
+            }
+
+            var logK = new double[strikes.Count];
+            var v = new double[vols.Count];
+            for (int i = 0; i < strikes.Count; i++)
+            {
+                Guard.Positive(strikes[i], $"Smile for expiry {at}: strike #{i}");
+                v[i] = Guard.Positive(vols[i], $"Smile for expiry {at}: vol at strike {Guard.Format(strikes[i])}");
+                logK[i] = Math.Log(strikes[i]);
+                if (i > 0 && !(strikes[i] > strikes[i - 1]))
+                {
+                    Guard.ThrowArgument($"Smile for expiry {at}: strikes must be strictly increasing, strike #{i} = {Guard.Format(strikes[i])} follows {Guard.Format(strikes[i - 1])}.", nameof(smiles));
+                }
+            }
+
+            pillars.Add(new Pillar(expiry, ImmutableArray.Create(logK), ImmutableArray.Create(v), false));
+        }
+
+        return new PillarVolSurface(CheckPillars(pillars.OrderBy(p => p.Expiry).ToImmutableArray()));
+    }
+
+    private static ImmutableArray<Pillar> CheckPillars(ImmutableArray<Pillar> pillars)
+    {
+        if (pillars.IsEmpty)
+        {
+            Guard.ThrowArgument("A volatility surface needs at least one expiry.", nameof(pillars));
+        }
+
+        for (int i = 1; i < pillars.Length; i++)
+        {
+            if (pillars[i].Expiry == pillars[i - 1].Expiry)
+            {
+                Guard.ThrowArgument($"Volatility surface lists expiry {pillars[i].Expiry:yyyy-MM-dd HH:mm} twice.", nameof(pillars));
+            }
+        }
+
+        return pillars;
+    }
+
+    /// <summary>The implied vol for an option.</summary>
+    /// <param name="expiry">Option expiry.</param>
+    /// <param name="strike">Strike (&gt; 0).</param>
+    /// <param name="valuationTime">Valuation time (for the year fractions of the interpolation).</param>
+    /// <param name="dayCount">Year-fraction convention.</param>
+    /// <returns>Annualised vol, always finite and &gt; 0.</returns>
+    public abstract double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount = DayCount.Act365Fixed);
+
+    private sealed class FlatVolSurface(double vol) : VolSurface
+    {
+        public override double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount) => vol;
+    }
+
+    private sealed record Pillar(DateTimeOffset Expiry, ImmutableArray<double> LogStrikes, ImmutableArray<double> Vols, bool IsAtm)
+    {
+        public double At(double logStrike)
+        {
+            if (IsAtm || logStrike <= LogStrikes[0])
+            {
+                return Vols[0];
+            }
+
+            int last = LogStrikes.Length - 1;
+            if (logStrike >= LogStrikes[last])
+            {
+                return Vols[last];
+            }
+
+            int hi = 1;
+            while (LogStrikes[hi] < logStrike)
+            {
+                hi++;
+            }
+
+            double w = (logStrike - LogStrikes[hi - 1]) / (LogStrikes[hi] - LogStrikes[hi - 1]);
+            return Vols[hi - 1] + (w * (Vols[hi] - Vols[hi - 1]));
+        }
+    }
+
+    private sealed class PillarVolSurface(ImmutableArray<Pillar> pillars) : VolSurface
+    {
+        public override double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount)
+        {
+            double logK = Math.Log(Guard.Positive(strike, "Strike"));
+            if (expiry <= pillars[0].Expiry)
+            {
+                return pillars[0].At(logK);
+            }
+
+            int last = pillars.Length - 1;
+            if (expiry >= pillars[last].Expiry)
+            {
+                return pillars[last].At(logK);
+            }
+
+            int hi = 1;
+            while (pillars[hi].Expiry < expiry)
+            {
+                hi++;
+            }
+
+            Pillar a = pillars[hi - 1], b = pillars[hi];
+            if (b.Expiry == expiry)
+            {
+                return b.At(logK);
+            }
+
+            double ta = dayCount.YearFraction(valuationTime, a.Expiry);
+            double tb = dayCount.YearFraction(valuationTime, b.Expiry);
+            double t = dayCount.YearFraction(valuationTime, expiry);
+            double va = a.At(logK), vb = b.At(logK);
+            if (ta <= 0 || t <= 0)
+            {
+                // The earlier pillar has expired: total variance is not defined there, use the later pillar's vol.
+                return vb;
+            }
+
+            double w = (t - ta) / (tb - ta);
+            double variance = ((1 - w) * va * va * ta) + (w * vb * vb * tb);
+            return Math.Sqrt(variance / t);
+        }
+    }
+}

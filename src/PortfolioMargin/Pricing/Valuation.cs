@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using PortfolioMargin.Instruments;
+using PortfolioMargin.MarketData;
+using PortfolioMargin.Portfolios;
+
+namespace PortfolioMargin.Pricing;
+
+/// <summary>
+/// Value and greeks of one position, in its settlement currency (quote currency for linear products, base coin for
+/// inverse ones). Greeks are for the whole position (quantity × multiplier included).
+/// </summary>
+/// <param name="Position">The position.</param>
+/// <param name="SettlementCurrency">Currency of <see cref="Value"/> and the greeks.</param>
+/// <param name="UnitPrice">Per-unit mark: premium per unit of underlying for options (coin premium for inverse), reference price otherwise.</param>
+/// <param name="Value">Position value: <c>q·m·S</c> for spot, option premium value for options, 0 for futures and perpetuals (marked to market).</param>
+/// <param name="ValueInReport">Value converted to the report currency.</param>
+/// <param name="Delta">Exposure in units of the underlying: <c>∂Value/∂F</c> for linear products, the coin delta <c>F·∂Value/∂F</c> for inverse ones.</param>
+/// <param name="Gamma">∂Delta/∂F.</param>
+/// <param name="Vega">∂Value/∂σ per 1.00 of vol.</param>
+/// <param name="Theta">∂Value/∂t per year of time passing.</param>
+public sealed record PositionValuation(Position Position, Currency SettlementCurrency, double UnitPrice, double Value, double ValueInReport,
+    double Delta, double Gamma, double Vega, double Theta);
+
+/// <summary>Values and greeks of every position of a resolved portfolio, with the total value in the report currency.</summary>
+/// <param name="Positions">One row per position, in portfolio order.</param>
+/// <param name="TotalValueInReport">Sum of <see cref="PositionValuation.ValueInReport"/>.</param>
+/// <param name="ReportCurrency">The report currency.</param>
+public sealed record PortfolioValuation(ImmutableArray<PositionValuation> Positions, double TotalValueInReport, Currency ReportCurrency)
+{
+    /// <summary>Values every position of a resolved portfolio with the scalar reference pricer.</summary>
+    public static PortfolioValuation Of(ResolvedPortfolio resolved)
+    {
+        ArgumentNullException.ThrowIfNull(resolved);
+        var rows = ImmutableArray.CreateBuilder<PositionValuation>(resolved.Count);
+        double total = 0;
+        for (int i = 0; i < resolved.Count; i++)
+        {
+            PositionValuation row = ValueOne(resolved, i);
+            total += row.ValueInReport;
+            rows.Add(row);
+        }
+
+        return new PortfolioValuation(rows.MoveToImmutable(), total, resolved.Market.ReportCurrency);
+    }
+
+    /// <summary>Resolves <paramref name="portfolio"/> against <paramref name="market"/> and values it.</summary>
+    /// <exception cref="MissingMarketDataException">Market data a position needs is missing.</exception>
+    public static PortfolioValuation Of(Portfolio portfolio, MarketSnapshot market) => Of(ResolvedPortfolio.Resolve(portfolio, market));
+
+    private static PositionValuation ValueOne(ResolvedPortfolio r, int i)
+    {
+        Position position = r.Portfolio[i];
+        double qm = r.Quantity[i] * r.Multiplier[i];
+        double f = r.Price[i];
+        OptionRight right = r.Omega[i] > 0 ? OptionRight.Call : OptionRight.Put;
+        OptionGreeks g = r.Kind[i] switch
+        {
+            InstrumentKind.Spot => new OptionGreeks(f, 1, 0, 0, 0),
+            InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual => new OptionGreeks(f, 1, 0, 0, 0),
+            InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => new OptionGreeks(f, 1.0 / f, -1.0 / (f * f), 0, 0),
+            InstrumentKind.LinearOption => Black76.Greeks(right, f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i]),
+            InstrumentKind.InverseOption => InverseOption.CoinGreeks(right, f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i]),
+            _ => throw new InvalidOperationException($"Unknown instrument kind {r.Kind[i]}."),
+        };
+        bool marked = r.Kind[i] is InstrumentKind.Spot or InstrumentKind.LinearOption or InstrumentKind.InverseOption;
+        double value = marked ? qm * g.Price : 0.0;
+        return new PositionValuation(position, position.Instrument.SettlementCurrency, g.Price, value, value * r.SettlementToReport[i],
+            qm * g.Delta, qm * g.Gamma, qm * g.Vega, qm * g.Theta);
+    }
+}
