@@ -173,44 +173,45 @@ internal static class NormalCdfKernel
         return (TV.Create(InvSqrt2Pi) - r) / y;
     }
 
-    /// <summary>Vectorized driver: <c>destination[i] = Φ(x[i])</c>. Widest accelerated width first, then narrower, then the scalar twin.</summary>
-    public static void Apply(ReadOnlySpan<double> x, Span<double> destination)
+    /// <summary>Vectorized driver: <c>destination[i] = Φ(x[i])</c>. Widest accelerated width first, then narrower, then the scalar twin. In place allowed.</summary>
+    public static void Apply(ReadOnlySpan<double> x, Span<double> destination) => ApplyWidths<V512, V256, V128>(x, destination);
+
+    /// <summary>The driver with the vector widths to try, widest first (tests pass one width three times).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void ApplyWidths<TA, TB, TC>(ReadOnlySpan<double> x, Span<double> destination)
+        where TA : struct, IVec<TA>
+        where TB : struct, IVec<TB>
+        where TC : struct, IVec<TC>
     {
-        int n = x.Length;
-        ref double src = ref MemoryMarshal.GetReference(x);
-        ref double dst = ref MemoryMarshal.GetReference(destination);
-        int i = 0;
-        if (V512.IsHardwareAccelerated)
+        int i = ApplyWidth<TA>(0, x, destination);
+        i = ApplyWidth<TB>(i, x, destination);
+        i = ApplyWidth<TC>(i, x, destination);
+        for (; i < x.Length; i++)
         {
-            for (; i <= n - V512.Count; i += V512.Count)
-            {
-                V512.Store(Vector(V512.Load(ref src, i)), ref dst, i);
-            }
-        }
-
-        if (V256.IsHardwareAccelerated)
-        {
-            for (; i <= n - V256.Count; i += V256.Count)
-            {
-                V256.Store(Vector(V256.Load(ref src, i)), ref dst, i);
-            }
-        }
-
-        if (V128.IsHardwareAccelerated)
-        {
-            for (; i <= n - V128.Count; i += V128.Count)
-            {
-                V128.Store(Vector(V128.Load(ref src, i)), ref dst, i);
-            }
-        }
-
-        for (; i < n; i++)
-        {
-            Unsafe.Add(ref dst, i) = Scalar(Unsafe.Add(ref src, i));
+            destination[i] = Scalar(x[i]);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int ApplyWidth<TV>(int i, ReadOnlySpan<double> x, Span<double> destination) where TV : struct, IVec<TV>
+    {
+        if (!TV.IsHardwareAccelerated)
+        {
+            return i;
+        }
+
+        ref double src = ref MemoryMarshal.GetReference(x);
+        ref double dst = ref MemoryMarshal.GetReference(destination);
+        for (; i <= x.Length - TV.Count; i += TV.Count)
+        {
+            TV.Store(Vector(TV.Load(ref src, i)), ref dst, i);
+        }
+
+        return i;
+    }
+
     /// <summary>Scalar twin of <see cref="Apply"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ApplyScalar(ReadOnlySpan<double> x, Span<double> destination)
     {
         for (int i = 0; i < x.Length; i++)
