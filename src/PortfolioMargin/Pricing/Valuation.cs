@@ -64,7 +64,8 @@ public sealed record PortfolioValuation(ImmutableArray<PositionValuation> Positi
         };
         bool marked = r.Kind[i] is InstrumentKind.Spot or InstrumentKind.LinearOption or InstrumentKind.InverseOption;
         double value = marked ? qm * g.Price : 0.0;
-        return new PositionValuation(position, position.Instrument.SettlementCurrency, g.Price, value, value * r.SettlementToReport[i],
-            qm * g.Delta, qm * g.Gamma, qm * g.Vega, qm * g.Theta);
+        // "+ 0.0" turns the −0 of a short position's zero greek into +0.
+        return new PositionValuation(position, position.Instrument.SettlementCurrency, g.Price, value + 0.0, (value * r.SettlementToReport[i]) + 0.0,
+            (qm * g.Delta) + 0.0, (qm * g.Gamma) + 0.0, (qm * g.Vega) + 0.0, (qm * g.Theta) + 0.0);
     }
 }
