@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace PortfolioMargin.Correlation;
 
@@ -286,7 +287,19 @@ internal sealed class SymmetricEigenSolver
     private static void SubtractRankTwo(Span<double> row, double a, ReadOnlySpan<double> x, double b, ReadOnlySpan<double> y)
     {
         int i = 0;
-        if (Vector.IsHardwareAccelerated && row.Length >= Vector<double>.Count)
+        if (Vector512.IsHardwareAccelerated && row.Length >= Vector512<double>.Count)
+        {
+            Vector512<double> va = Vector512.Create(a), vb = Vector512.Create(b);
+            ref double rr = ref MemoryMarshal.GetReference(row);
+            ref double xr = ref MemoryMarshal.GetReference(x);
+            ref double yr = ref MemoryMarshal.GetReference(y);
+            for (; i <= row.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                Vector512<double> r = Vector512.LoadUnsafe(ref rr, (nuint)i);
+                (r - ((va * Vector512.LoadUnsafe(ref xr, (nuint)i)) + (vb * Vector512.LoadUnsafe(ref yr, (nuint)i)))).StoreUnsafe(ref rr, (nuint)i);
+            }
+        }
+        else if (Vector.IsHardwareAccelerated && row.Length >= Vector<double>.Count)
         {
             var va = new Vector<double>(a);
             var vb = new Vector<double>(b);
@@ -307,11 +320,23 @@ internal sealed class SymmetricEigenSolver
         }
     }
 
-    /// <summary>Givens rotation of two contiguous rows: <c>(u, v) ← (c·u − s·v, s·u + c·v)</c>.</summary>
+    /// <summary>Givens rotation of two contiguous rows: <c>(u, v) ← (c·u − s·v, s·u + c·v)</c> (512-bit when available).</summary>
     internal static void Rotate(Span<double> u, Span<double> v, double c, double s)
     {
         int i = 0;
-        if (Vector.IsHardwareAccelerated && u.Length >= Vector<double>.Count)
+        if (Vector512.IsHardwareAccelerated && u.Length >= Vector512<double>.Count)
+        {
+            Vector512<double> vc = Vector512.Create(c), vs = Vector512.Create(s);
+            ref double ur = ref MemoryMarshal.GetReference(u);
+            ref double vr = ref MemoryMarshal.GetReference(v);
+            for (; i <= u.Length - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                Vector512<double> x = Vector512.LoadUnsafe(ref ur, (nuint)i), y = Vector512.LoadUnsafe(ref vr, (nuint)i);
+                ((vc * x) - (vs * y)).StoreUnsafe(ref ur, (nuint)i);
+                ((vs * x) + (vc * y)).StoreUnsafe(ref vr, (nuint)i);
+            }
+        }
+        else if (Vector.IsHardwareAccelerated && u.Length >= Vector<double>.Count)
         {
             var vc = new Vector<double>(c);
             var vs = new Vector<double>(s);

@@ -78,6 +78,27 @@ public class NearestCorrelationTests
     }
 
     [Fact]
+    public void Anderson_repair_of_a_noisy_factor_matrix_equals_the_MathNet_baseline_of_the_benchmark()
+    {
+        // Same kind of input as benchmarks/Correlation: factor correlation plus symmetric noise (indefinite), n = 60.
+        double[,] a = TestMatrices.RandomCorrelation(60, 42, 3);
+        var rnd = new Random(7);
+        for (int i = 0; i < 60; i++)
+        {
+            for (int j = 0; j < i; j++)
+            {
+                a[i, j] = a[j, i] = Math.Clamp(a[i, j] + (rnd.NextDouble() * 0.4) - 0.2, -1, 1);
+            }
+        }
+
+        Assert.True(PsdCheck.SmallestEigenvalue(a) < -0.1);
+        (double[,] baseline, _) = ReferenceAlternatingProjections.Solve(a, 1e-9, 5000);
+        RepairResult fast = NearestCorrelation.Repair(a);
+        Assert.True(fast.Converged);
+        Assert.True(fast.Matrix.MaxAbsDifference(new CorrelationMatrix(fast.Matrix.Labels, baseline, 1e-12, 1e-8)) < 1e-6);
+    }
+
+    [Fact]
     public void Eigensolver_matches_MathNet_values_and_vectors()
     {
         foreach (int n in new[] { 1, 2, 3, 7, 33 })
