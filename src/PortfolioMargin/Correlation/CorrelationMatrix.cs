@@ -132,8 +132,8 @@ public sealed class CorrelationMatrix : IFormattable
     /// <exception cref="MatrixValidationException">A label is unknown or repeated.</exception>
     public CorrelationMatrix Select(IEnumerable<string> labels)
     {
-        int[] idx = core.Indices(labels, requireAll: false);
-        return FromTrusted([.. idx.Select(i => Labels[i])], LabelledMatrixCore.Gather(core.Values, Count, idx));
+        (ImmutableArray<string> l, double[] v) = core.Pick(labels, requireAll: false);
+        return FromTrusted(l, v);
     }
 
     /// <summary>The same matrix with rows and columns in a new label order (<c>P C Pᵀ</c>).</summary>
@@ -142,8 +142,8 @@ public sealed class CorrelationMatrix : IFormattable
     /// <exception cref="MatrixValidationException">The list is not a permutation of the labels.</exception>
     public CorrelationMatrix Reorder(IEnumerable<string> labels)
     {
-        int[] idx = core.Indices(labels, requireAll: true);
-        return FromTrusted([.. idx.Select(i => Labels[i])], LabelledMatrixCore.Gather(core.Values, Count, idx));
+        (ImmutableArray<string> l, double[] v) = core.Pick(labels, requireAll: true);
+        return FromTrusted(l, v);
     }
 
     /// <summary>A copy of the entries as a 2-D array.</summary>
@@ -209,13 +209,7 @@ public sealed class CorrelationMatrix : IFormattable
             }
         }
 
-        var dict = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (int i = 0; i < n; i++)
-        {
-            dict[labels[i]] = i;
-        }
-
-        return new CorrelationMatrix(new LabelledMatrixCore(labels, dict.ToFrozenDictionary(StringComparer.Ordinal), values, ZeroPivot));
+        return new CorrelationMatrix(LabelledMatrixCore.Trusted(labels, values, ZeroPivot));
     }
 
     internal double[] RawValues => core.Values;

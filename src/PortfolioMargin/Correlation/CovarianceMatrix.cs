@@ -137,8 +137,8 @@ public sealed class CovarianceMatrix : IFormattable
     /// <exception cref="MatrixValidationException">A label is unknown or repeated.</exception>
     public CovarianceMatrix Select(IEnumerable<string> labels)
     {
-        int[] idx = core.Indices(labels, requireAll: false);
-        return FromTrusted([.. idx.Select(i => Labels[i])], LabelledMatrixCore.Gather(core.Values, Count, idx));
+        (ImmutableArray<string> l, double[] v) = core.Pick(labels, requireAll: false);
+        return FromTrusted(l, v);
     }
 
     /// <summary>The same matrix in a new label order (<c>P Σ Pᵀ</c>).</summary>
@@ -147,8 +147,8 @@ public sealed class CovarianceMatrix : IFormattable
     /// <exception cref="MatrixValidationException">Not a permutation of the labels.</exception>
     public CovarianceMatrix Reorder(IEnumerable<string> labels)
     {
-        int[] idx = core.Indices(labels, requireAll: true);
-        return FromTrusted([.. idx.Select(i => Labels[i])], LabelledMatrixCore.Gather(core.Values, Count, idx));
+        (ImmutableArray<string> l, double[] v) = core.Pick(labels, requireAll: true);
+        return FromTrusted(l, v);
     }
 
     /// <summary>Position of a label.</summary>
@@ -185,13 +185,7 @@ public sealed class CovarianceMatrix : IFormattable
             scale = Math.Max(scale, values[(i * n) + i]);
         }
 
-        var dict = new Dictionary<string, int>(n, StringComparer.Ordinal);
-        for (int i = 0; i < n; i++)
-        {
-            dict[labels[i]] = i;
-        }
-
-        return new CovarianceMatrix(new LabelledMatrixCore(labels, dict.ToFrozenDictionary(StringComparer.Ordinal), values, CorrelationMatrix.ZeroPivot * scale));
+        return new CovarianceMatrix(LabelledMatrixCore.Trusted(labels, values, CorrelationMatrix.ZeroPivot * scale));
     }
 
     private CorrelationMatrix BuildCorrelation()

@@ -35,6 +35,25 @@ internal sealed class LabelledMatrixCore
 
     internal ImmutableArray<string> Labels { get; }
 
+    /// <summary>Trusted construction from labels known to be unique; builds the index.</summary>
+    internal static LabelledMatrixCore Trusted(ImmutableArray<string> labels, double[] values, double zeroPivot)
+    {
+        var dict = new Dictionary<string, int>(labels.Length, StringComparer.Ordinal);
+        for (int i = 0; i < labels.Length; i++)
+        {
+            dict[labels[i]] = i;
+        }
+
+        return new LabelledMatrixCore(labels, dict.ToFrozenDictionary(StringComparer.Ordinal), values, zeroPivot);
+    }
+
+    /// <summary>Labels and a fresh value buffer of the sub-matrix (or permutation) given by <paramref name="labels"/>.</summary>
+    internal (ImmutableArray<string> Labels, double[] Values) Pick(IEnumerable<string> labels, bool requireAll)
+    {
+        int[] idx = Indices(labels, requireAll);
+        return ([.. idx.Select(i => Labels[i])], Gather(Values, Count, idx));
+    }
+
     internal int Count => Labels.Length;
 
     internal double[] Values { get; }
