@@ -24,10 +24,10 @@ public sealed record RepairResult(
     double SmallestEigenvalueAfter)
 {
     /// <summary>One line: method, convergence, iterations, distance and eigenvalues (invariant culture).</summary>
-    /// <returns>The summary, e.g. <c>"Repair AndersonAcceleratedProjections: converged in 12 iterations; ‖X−A‖_F = 0.527790; λ_min −0.414214 → 0.000000"</c>.</returns>
+    /// <returns>The summary, e.g. <c>"Repair AndersonAcceleratedProjections: converged in 12 iterations; ‖X−A‖_F = 0.527790; λ_min −0.414214 → 1.2E-16"</c>.</returns>
     public string Summary() => string.Create(
         CultureInfo.InvariantCulture,
-        $"Repair {Method}: {(Converged ? "converged" : "NOT converged")} in {Iterations} iterations; ||X-A||_F = {FrobeniusDistance:F6}; lambda_min {SmallestEigenvalueBefore:F6} -> {SmallestEigenvalueAfter:F6}; n = {Matrix.Count}");
+        $"Repair {Method}: {(Converged ? "converged" : "NOT converged")} in {Iterations} iterations; ||X-A||_F = {FrobeniusDistance:F6}; lambda_min {SmallestEigenvalueBefore:G6} -> {SmallestEigenvalueAfter:G6}; n = {Matrix.Count}");
 
     /// <summary>The summary followed by the labelled matrix.</summary>
     /// <returns>Readable text.</returns>

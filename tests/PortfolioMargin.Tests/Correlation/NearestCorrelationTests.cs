@@ -31,6 +31,8 @@ public class NearestCorrelationTests
         Assert.Equal(0.527790, r.FrobeniusDistance, 1e-6);
         Assert.Equal(1 - Math.Sqrt(2), r.SmallestEigenvalueBefore, 1e-12);
         Assert.True(r.SmallestEigenvalueAfter > -1e-10 && r.SmallestEigenvalueAfter < 1e-6);
+        Assert.Contains("0.7607", r.ToString(), StringComparison.Ordinal);
+        Assert.Contains("||X-A||_F = 0.527790", r.Summary(), StringComparison.Ordinal);
     }
 
     [Theory]
