@@ -1,0 +1,568 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics.Tensors;
+using PortfolioMargin.Instruments;
+using PortfolioMargin.Scenarios;
+
+namespace PortfolioMargin.Models.Grid;
+
+/// <summary>What a grid position is, for the short-option minimum and the contingency add-ons.</summary>
+public enum GridPositionKind : byte
+{
+    /// <summary>Spot holding (no add-ons).</summary>
+    Spot = 0,
+
+    /// <summary>Dated future or perpetual (offsetting-futures add-on).</summary>
+    Future = 1,
+
+    /// <summary>Call option.</summary>
+    Call = 2,
+
+    /// <summary>Put option.</summary>
+    Put = 3,
+}
+
+/// <summary>
+/// One position as the grid calculator sees it: its weighted scenario P&amp;L (risk array, profit positive, report
+/// currency, one value per scenario of its group's set) and the facts the spread and add-on rules need.
+/// </summary>
+/// <param name="Index">Index in the margined portfolio (used by contributions).</param>
+/// <param name="Label">Display label.</param>
+/// <param name="Group">Risk group (underlying symbol).</param>
+/// <param name="Pnl">Weighted P&amp;L per scenario.</param>
+/// <param name="Delta">Delta in units of the underlying (coin delta for inverse products).</param>
+/// <param name="DaysToExpiry">Days to expiry (0 for spot and perpetuals).</param>
+/// <param name="Kind">Spot, future/perpetual, call or put.</param>
+/// <param name="Units">Signed units of underlying the position controls: <c>q·m</c> for options, its delta for futures.</param>
+/// <param name="ContractKey">Identity used to net positions per contract (e.g. the instrument name).</param>
+/// <param name="UnderlyingPrice">Underlying (reference) price in the report currency, for rate-based add-ons.</param>
+/// <param name="Value">Marked value in the report currency (option premium value), for net option value.</param>
+public sealed record GridPosition(int Index, string Label, string Group, ImmutableArray<double> Pnl, double Delta, double DaysToExpiry,
+    GridPositionKind Kind, double Units, string ContractKey, double UnderlyingPrice, double Value);
+
+/// <summary>An intra-group spread that formed.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Spreads">Number of spreads <c>n</c>.</param>
+/// <param name="Charge"><c>n · ChargePerSpread</c>.</param>
+public sealed record FormedIntraSpread(IntraSpreadRule Rule, double Spreads, double Charge);
+
+/// <summary>An inter-group spread that formed, with the credit granted to each leg's group.</summary>
+/// <param name="Spread">The spread definition.</param>
+/// <param name="Spreads">Number of spreads <c>n</c>.</param>
+/// <param name="CreditByGroup">Credit per leg group.</param>
+public sealed record FormedInterSpread(InterGroupSpread Spread, double Spreads, ImmutableSortedDictionary<string, double> CreditByGroup);
+
+/// <summary>Everything the grid computed for one risk group (report currency).</summary>
+/// <param name="Group">Risk group.</param>
+/// <param name="ScenarioLosses">Group loss per scenario (<c>L_s = −Σ pnl</c>).</param>
+/// <param name="ScanRisk"><c>max(0, max_s L_s)</c>.</param>
+/// <param name="Binding">Binding scenario (null when every scenario is a gain).</param>
+/// <param name="TimeRisk">Mean loss of the zero-price-move scenarios.</param>
+/// <param name="PriceRisk">Largest mean loss over the vol variants of a price move (weight-1 scenarios), less time risk, floored at 0.</param>
+/// <param name="VolRisk"><c>max(0, scan − time − price)</c>.</param>
+/// <param name="NetDelta">Net delta in units of underlying.</param>
+/// <param name="IntraSpreads">Intra spreads formed, in priority order.</param>
+/// <param name="IntraCharge">Sum of intra charges.</param>
+/// <param name="InterCredit">Inter-group credit granted to the group.</param>
+/// <param name="ShortOptionMinimum">Short option minimum.</param>
+/// <param name="ShortOptionContingency">Add-on for net short options.</param>
+/// <param name="FuturesContingency">Add-on for offsetting futures.</param>
+/// <param name="NetOptionValue">Net option value (report currency).</param>
+/// <param name="ShortOptionMinimumBinds">True when the SOM exceeded scan + intra − credit.</param>
+/// <param name="NetOptionValueFloored">True when NOV handling floored the requirement at 0.</param>
+/// <param name="Maintenance">Group maintenance margin.</param>
+/// <param name="Initial">Group initial margin.</param>
+public sealed record GridGroupResult(string Group, ImmutableArray<double> ScenarioLosses, double ScanRisk, BindingScenario? Binding,
+    double TimeRisk, double PriceRisk, double VolRisk, double NetDelta, ImmutableArray<FormedIntraSpread> IntraSpreads, double IntraCharge,
+    double InterCredit, double ShortOptionMinimum, double ShortOptionContingency, double FuturesContingency, double NetOptionValue,
+    bool ShortOptionMinimumBinds, bool NetOptionValueFloored, double Maintenance, double Initial);
+
+/// <summary>The grid's detailed result plus the common <see cref="MarginResult"/>.</summary>
+/// <param name="Result">The common result shape.</param>
+/// <param name="Groups">Per risk group, in order of first appearance.</param>
+/// <param name="InterSpreads">Inter-group spreads formed, in priority order.</param>
+public sealed record GridResult(MarginResult Result, ImmutableArray<GridGroupResult> Groups, ImmutableArray<FormedInterSpread> InterSpreads);
+
+/// <summary>
+/// The scenario-grid computation of spec §6.2 from risk arrays alone (no revaluation): feed it arrays from the
+/// library's revaluation engine, from an exchange, or from a textbook. Stateless and thread-safe.
+/// </summary>
+/// <remarks>
+/// Group requirement <c>MM = max(scan + intra − interCredit, SOM) + contingencies</c>, then NOV handling, and
+/// <c>IM = MM × ratio</c>. Attribution (contributions sum exactly to the totals): scan risk by each position's loss in
+/// the binding scenario (the first in set order among ties); each intra charge over the positions of its two tiers by
+/// |delta|; inter credits over the group's positions by |delta|; a binding SOM over the short options by short units;
+/// contingencies over the positions that cause them; NOV by each option's value; a floored group contributes 0.
+/// </remarks>
+public static class GridCalculator
+{
+    private const double TieTolerance = 1e-9;
+
+    /// <summary>Computes the grid margin.</summary>
+    /// <param name="modelName">Name for the result.</param>
+    /// <param name="currency">Report currency.</param>
+    /// <param name="positions">Positions with risk arrays; positions of a group must use that group's scenario set.</param>
+    /// <param name="parameters">Parameters per group and inter-group spreads.</param>
+    /// <exception cref="KeyNotFoundException">A group has no parameters.</exception>
+    /// <exception cref="ArgumentException">A risk array's length differs from its group's scenario count, or holds NaN/infinity.</exception>
+    public static GridResult Compute(string modelName, Currency currency, IReadOnlyList<GridPosition> positions, GridParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var groupOrder = new List<string>();
+        var byGroup = new Dictionary<string, List<GridPosition>>(StringComparer.Ordinal);
+        foreach (GridPosition p in positions)
+        {
+            ArgumentNullException.ThrowIfNull(p);
+            if (!byGroup.TryGetValue(p.Group, out List<GridPosition>? list))
+            {
+                byGroup[p.Group] = list = [];
+                groupOrder.Add(p.Group);
+            }
+
+            list.Add(p);
+        }
+
+        var work = groupOrder.Select(g => new GroupWork(g, byGroup[g], parameters.For(g))).ToList();
+        var workByGroup = work.ToDictionary(w => w.Group, StringComparer.Ordinal);
+        ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, workByGroup);
+        var contributions = new PositionContribution[positions.Count];
+        var positionSlot = new Dictionary<GridPosition, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < positions.Count; i++)
+        {
+            positionSlot[positions[i]] = i;
+        }
+
+        var groups = ImmutableArray.CreateBuilder<GridGroupResult>(work.Count);
+        var nodes = ImmutableArray.CreateBuilder<MarginNode>(work.Count);
+        var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
+        var binding = ImmutableArray.CreateBuilder<BindingScenario>();
+        double totalMm = 0, totalIm = 0;
+        foreach (GroupWork w in work)
+        {
+            GridGroupResult r = w.Finish(contributions, positionSlot, diagnostics);
+            groups.Add(r);
+            nodes.Add(w.Node(r));
+            if (r.Binding is not null)
+            {
+                binding.Add(r.Binding);
+            }
+
+            totalMm += r.Maintenance;
+            totalIm += r.Initial;
+        }
+
+        var root = new MarginNode($"{modelName} total", totalMm, totalIm, nodes.ToImmutable(), $"parameters {parameters.Version}");
+        var result = new MarginResult(modelName, currency, totalIm, totalMm, root, [.. contributions], binding.ToImmutable(), diagnostics.ToImmutable());
+        return new GridResult(result, groups.MoveToImmutable(), inter);
+    }
+
+    /// <summary>
+    /// Initial margin of one position margined alone under its group's parameters:
+    /// <c>(max(SR_i, SOM_i) + contingency_i, then NOV) × ratio</c> — what <see cref="Compute"/> returns for a
+    /// one-position portfolio, computed from the same risk array.
+    /// </summary>
+    public static double StandaloneInitial(GridPosition position, GridGroupParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        ArgumentNullException.ThrowIfNull(parameters);
+        CheckArray(position, parameters.Scenarios.Count);
+        double scan = Math.Max(0, -TensorPrimitives.Min(position.Pnl.AsSpan()));
+        double shortUnits = position.Kind is GridPositionKind.Call or GridPositionKind.Put ? Math.Max(0, -position.Units) : 0;
+        double som = parameters.ShortOptionMinimumPerUnit * shortUnits;
+        double contingency = parameters.ShortOptionContingencyRate * shortUnits * position.UnderlyingPrice;
+        double mm = Math.Max(scan, som) + contingency;
+        if (parameters.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+        {
+            mm = Math.Max(mm - position.Value, 0);
+        }
+
+        return mm * parameters.InitialToMaintenance;
+    }
+
+    private static void CheckArray(GridPosition p, int scenarios)
+    {
+        if (p.Pnl.IsDefault || p.Pnl.Length != scenarios)
+        {
+            Guard.ThrowArgument($"Position '{p.Label}' (group {p.Group}): risk array has {(p.Pnl.IsDefault ? 0 : p.Pnl.Length)} values, the group's scenario set has {scenarios}.", nameof(p));
+        }
+
+        foreach (double v in p.Pnl)
+        {
+            if (!double.IsFinite(v))
+            {
+                Guard.ThrowArgument($"Position '{p.Label}' (group {p.Group}): risk array holds a non-finite value.", nameof(p));
+            }
+        }
+    }
+
+    private static ImmutableArray<FormedInterSpread> ApplyInterSpreads(GridParameters parameters, Dictionary<string, GroupWork> work)
+    {
+        var formed = ImmutableArray.CreateBuilder<FormedInterSpread>();
+        var remaining = work.ToDictionary(kv => kv.Key, kv => kv.Value.NetDelta, StringComparer.Ordinal);
+        foreach (InterGroupSpread spread in parameters.InterSpreads)
+        {
+            if (!spread.Legs.All(l => remaining.ContainsKey(l.Group)))
+            {
+                continue; // a leg's group is not in the book: the spread cannot form
+            }
+
+            double signA = Math.Sign(remaining[spread.Legs.First(l => l.Side == SpreadSide.A).Group]);
+            if (signA == 0 || !spread.Legs.All(l => Math.Sign(remaining[l.Group]) == (l.Side == SpreadSide.A ? signA : -signA)))
+            {
+                continue;
+            }
+
+            double n = spread.Legs.Min(l => Math.Abs(remaining[l.Group]) / l.DeltaPerSpread);
+            if (!(n > 0))
+            {
+                continue;
+            }
+
+            var credits = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+            foreach (InterSpreadLeg leg in spread.Legs)
+            {
+                GroupWork g = work[leg.Group];
+                double wpr = Math.Abs(g.NetDelta) > 0 ? g.PriceRisk / Math.Abs(g.NetDelta) : 0;
+                double credit = n * leg.DeltaPerSpread * wpr * spread.CreditRate;
+                g.InterCredit += credit;
+                credits[leg.Group] = credits.GetValueOrDefault(leg.Group) + credit;
+                remaining[leg.Group] -= Math.Sign(remaining[leg.Group]) * n * leg.DeltaPerSpread;
+            }
+
+            formed.Add(new FormedInterSpread(spread, n, credits.ToImmutable()));
+        }
+
+        return formed.ToImmutable();
+    }
+
+    /// <summary>Per-group state between the two phases (inter spreads need every group's price risk and delta).</summary>
+    private sealed class GroupWork
+    {
+        private readonly List<GridPosition> _positions;
+        private readonly GridGroupParameters _p;
+        private readonly double[] _losses;
+        private readonly List<FormedIntraSpread> _intra = [];
+        private readonly Dictionary<int, double> _intraByTier = [];
+
+        public GroupWork(string group, List<GridPosition> positions, GridGroupParameters parameters)
+        {
+            Group = group;
+            _positions = positions;
+            _p = parameters;
+            int s = parameters.Scenarios.Count;
+            _losses = new double[s];
+            foreach (GridPosition pos in positions)
+            {
+                CheckArray(pos, s);
+                TensorPrimitives.Subtract(_losses, pos.Pnl.AsSpan(), _losses);
+                NetDelta += pos.Delta;
+            }
+
+            ComputeScan();
+            ComputeIntra();
+        }
+
+        public string Group { get; }
+
+        public double NetDelta { get; }
+
+        public double ScanRisk { get; private set; }
+
+        public int BindingIndex { get; private set; } = -1;
+
+        public double TimeRisk { get; private set; }
+
+        public double PriceRisk { get; private set; }
+
+        public double InterCredit { get; set; }
+
+        private void ComputeScan()
+        {
+            int s = TensorPrimitives.IndexOfMax(_losses);
+            if (s >= 0 && _losses[s] > 0)
+            {
+                ScanRisk = _losses[s];
+                BindingIndex = s;
+            }
+
+            // Time, price and vol risk (diagnostic decomposition; price risk also feeds inter-group WPR).
+            ImmutableArray<Scenario> set = _p.Scenarios.Scenarios;
+            double zeroSum = 0;
+            int zeroCount = 0;
+            var byMove = new Dictionary<double, (double Sum, int Count)>();
+            for (int j = 0; j < set.Length; j++)
+            {
+                double move = set[j].ShockFor(Group).PriceMove;
+                if (move == 0)
+                {
+                    zeroSum += _losses[j];
+                    zeroCount++;
+                }
+
+                if (set[j].Weight == 1.0)
+                {
+                    var (sum, count) = byMove.GetValueOrDefault(move);
+                    byMove[move] = (sum + _losses[j], count + 1);
+                }
+            }
+
+            TimeRisk = zeroCount > 0 ? zeroSum / zeroCount : 0;
+            double worstMove = byMove.Count > 0 ? byMove.Values.Max(v => v.Sum / v.Count) : 0;
+            PriceRisk = Math.Max(0, worstMove - TimeRisk);
+        }
+
+        private int? TierOf(GridPosition p)
+        {
+            foreach (ExpiryTier t in _p.IntraTiers)
+            {
+                if (t.Contains(p.DaysToExpiry))
+                {
+                    return t.Number;
+                }
+            }
+
+            return null;
+        }
+
+        private void ComputeIntra()
+        {
+            if (_p.IntraSpreads.IsEmpty)
+            {
+                return;
+            }
+
+            var tierDelta = new Dictionary<int, double>();
+            foreach (GridPosition pos in _positions)
+            {
+                if (TierOf(pos) is int t)
+                {
+                    tierDelta[t] = tierDelta.GetValueOrDefault(t) + pos.Delta;
+                }
+            }
+
+            foreach (IntraSpreadRule rule in _p.IntraSpreads)
+            {
+                double a = tierDelta.GetValueOrDefault(rule.TierA), b = tierDelta.GetValueOrDefault(rule.TierB);
+                if (a == 0 || b == 0 || Math.Sign(a) == Math.Sign(b))
+                {
+                    continue;
+                }
+
+                double n = Math.Min(Math.Abs(a) / rule.DeltaPerSpreadA, Math.Abs(b) / rule.DeltaPerSpreadB);
+                tierDelta[rule.TierA] = a - (Math.Sign(a) * n * rule.DeltaPerSpreadA);
+                tierDelta[rule.TierB] = b - (Math.Sign(b) * n * rule.DeltaPerSpreadB);
+                double charge = n * rule.ChargePerSpread;
+                _intra.Add(new FormedIntraSpread(rule, n, charge));
+                _intraByTier[rule.TierA] = _intraByTier.GetValueOrDefault(rule.TierA) + (charge / 2);
+                _intraByTier[rule.TierB] = _intraByTier.GetValueOrDefault(rule.TierB) + (charge / 2);
+            }
+        }
+
+        public GridGroupResult Finish(PositionContribution[] contributions, Dictionary<GridPosition, int> slot, ImmutableArray<MarginDiagnostic>.Builder diagnostics)
+        {
+            int n = _positions.Count;
+            var share = new double[n];
+            double intraCharge = _intra.Sum(x => x.Charge);
+
+            // Short option minimum: net per contract, then count short calls and puts.
+            var netPerContract = new Dictionary<(string, GridPositionKind), double>();
+            foreach (GridPosition p in _positions.Where(p => p.Kind is GridPositionKind.Call or GridPositionKind.Put))
+            {
+                netPerContract[(p.ContractKey, p.Kind)] = netPerContract.GetValueOrDefault((p.ContractKey, p.Kind)) + p.Units;
+            }
+
+            double shortCalls = netPerContract.Where(kv => kv.Key.Item2 == GridPositionKind.Call).Sum(kv => Math.Max(0, -kv.Value));
+            double shortPuts = netPerContract.Where(kv => kv.Key.Item2 == GridPositionKind.Put).Sum(kv => Math.Max(0, -kv.Value));
+            double somUnits = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross ? shortCalls + shortPuts : Math.Max(shortCalls, shortPuts);
+            double som = _p.ShortOptionMinimumPerUnit * somUnits;
+
+            double scanPart = ScanRisk + intraCharge - InterCredit;
+            bool somBinds = som > scanPart;
+            if (somBinds)
+            {
+                // SOM over the net short options of the counted side(s), by short units.
+                bool callsCount = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross || shortCalls >= shortPuts;
+                bool putsCount = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross || shortPuts > shortCalls;
+                Allocate(som, share, i => IsShortOf(i, callsCount, putsCount, netPerContract));
+                diagnostics.Add(new MarginDiagnostic("SOM_BINDS", string.Create(CultureInfo.InvariantCulture,
+                    $"{Group}: short option minimum {som:N2} exceeds scan + intra - credit = {scanPart:N2}.")));
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    share[i] = BindingIndex >= 0 ? -_positions[i].Pnl[BindingIndex] : 0;
+                }
+
+                foreach (var (tier, charge) in _intraByTier)
+                {
+                    Allocate(charge, share, i => TierOf(_positions[i]) == tier ? Math.Abs(_positions[i].Delta) : 0);
+                }
+
+                Allocate(-InterCredit, share, i => Math.Abs(_positions[i].Delta));
+            }
+
+            // Contingencies: net short options per contract; futures offsetting across expiries.
+            double optionContingency = 0;
+            foreach (var ((key, kind), net) in netPerContract)
+            {
+                if (net < 0 && _p.ShortOptionContingencyRate > 0)
+                {
+                    GridPosition first = _positions.First(p => p.ContractKey == key && p.Kind == kind);
+                    double add = _p.ShortOptionContingencyRate * -net * first.UnderlyingPrice;
+                    optionContingency += add;
+                    Allocate(add, share, i => _positions[i].ContractKey == key && _positions[i].Kind == kind ? Math.Max(0, -_positions[i].Units) : 0);
+                }
+            }
+
+            double longFut = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, p.Units));
+            double shortFut = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, -p.Units));
+            double offset = Math.Min(longFut, shortFut);
+            double futuresContingency = 0;
+            if (offset > 0 && _p.OffsettingFuturesContingencyRate > 0)
+            {
+                GridPosition firstFuture = _positions.First(p => p.Kind == GridPositionKind.Future);
+                futuresContingency = _p.OffsettingFuturesContingencyRate * offset * firstFuture.UnderlyingPrice;
+                Allocate(futuresContingency, share, i => _positions[i].Kind == GridPositionKind.Future ? Math.Abs(_positions[i].Units) : 0);
+            }
+
+            double mm = Math.Max(scanPart, som) + optionContingency + futuresContingency;
+            double nov = _positions.Sum(p => p.Value);
+            bool floored = false;
+            if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+            {
+                if (mm - nov < 0)
+                {
+                    floored = true;
+                    diagnostics.Add(new MarginDiagnostic("NOV_FLOOR", string.Create(CultureInfo.InvariantCulture,
+                        $"{Group}: requirement {mm:N2} less net option value {nov:N2} is negative; floored at 0.")));
+                    mm = 0;
+                    Array.Clear(share);
+                }
+                else
+                {
+                    mm -= nov;
+                    for (int i = 0; i < n; i++)
+                    {
+                        share[i] -= _positions[i].Value;
+                    }
+                }
+            }
+
+            double ratio = _p.InitialToMaintenance;
+            for (int i = 0; i < n; i++)
+            {
+                GridPosition p = _positions[i];
+                contributions[slot[p]] = new PositionContribution(p.Index, p.Label, Group, share[i], share[i] * ratio);
+            }
+
+            BindingScenario? binding = null;
+            if (BindingIndex >= 0)
+            {
+                ImmutableArray<Scenario> set = _p.Scenarios.Scenarios;
+                double best = _losses[BindingIndex];
+                var ties = ImmutableArray.CreateBuilder<string>();
+                for (int j = 0; j < _losses.Length; j++)
+                {
+                    if (j != BindingIndex && Math.Abs(_losses[j] - best) <= TieTolerance * Math.Max(1.0, Math.Abs(best)))
+                    {
+                        ties.Add(set[j].Id);
+                    }
+                }
+
+                binding = new BindingScenario(Group, set[BindingIndex].Id, set[BindingIndex].Name, best, ties.ToImmutable());
+            }
+
+            double volRisk = Math.Max(0, ScanRisk - TimeRisk - PriceRisk);
+            return new GridGroupResult(Group, [.. _losses], ScanRisk, binding, TimeRisk, PriceRisk, volRisk, NetDelta, [.. _intra], intraCharge,
+                InterCredit, som, optionContingency, futuresContingency, nov, somBinds, floored, mm, mm * ratio);
+        }
+
+        private bool IsShortOf(int i, bool calls, bool puts, Dictionary<(string, GridPositionKind), double> net, out double weight)
+        {
+            GridPosition p = _positions[i];
+            bool counted = (p.Kind == GridPositionKind.Call && calls) || (p.Kind == GridPositionKind.Put && puts);
+            weight = counted && net[(p.ContractKey, p.Kind)] < 0 ? Math.Max(0, -p.Units) : 0;
+            return weight > 0;
+        }
+
+        private double IsShortOf(int i, bool calls, bool puts, Dictionary<(string, GridPositionKind), double> net) =>
+            IsShortOf(i, calls, puts, net, out double w) ? w : 0;
+
+        /// <summary>Adds <paramref name="amount"/> to <paramref name="share"/> in proportion to <paramref name="weight"/> (exactly, the remainder to the last weighted item).</summary>
+        private void Allocate(double amount, double[] share, Func<int, double> weight)
+        {
+            if (amount == 0)
+            {
+                return;
+            }
+
+            double total = 0;
+            int last = -1;
+            for (int i = 0; i < _positions.Count; i++)
+            {
+                double w = weight(i);
+                if (w > 0)
+                {
+                    total += w;
+                    last = i;
+                }
+            }
+
+            if (last < 0)
+            {
+                // Nothing to carry it (cannot happen for charges that formed); spread evenly so sums stay exact.
+                for (int i = 0; i < share.Length; i++)
+                {
+                    share[i] += amount / share.Length;
+                }
+
+                return;
+            }
+
+            double given = 0;
+            for (int i = 0; i < last; i++)
+            {
+                double w = weight(i);
+                if (w > 0)
+                {
+                    double part = amount * (w / total);
+                    share[i] += part;
+                    given += part;
+                }
+            }
+
+            share[last] += amount - given;
+        }
+
+        public MarginNode Node(GridGroupResult r)
+        {
+            double k = _p.InitialToMaintenance;
+            var children = ImmutableArray.CreateBuilder<MarginNode>();
+            string scanNote = r.Binding is null
+                ? "no scenario loses"
+                : $"binding {r.Binding.ScenarioId} ({r.Binding.ScenarioName}){(r.Binding.TiedScenarioIds.IsEmpty ? "" : $", tied with {string.Join(", ", r.Binding.TiedScenarioIds)}")}";
+            children.Add(new MarginNode($"{Group}/scan risk", r.ScanRisk, r.ScanRisk * k,
+            [
+                MarginNode.Leaf($"{Group}/time risk", r.TimeRisk, r.TimeRisk * k, "mean loss of the zero-price-move scenarios"),
+                MarginNode.Leaf($"{Group}/price risk", r.PriceRisk, r.PriceRisk * k, "worst mean loss of a price move, less time risk"),
+                MarginNode.Leaf($"{Group}/vol risk", r.VolRisk, r.VolRisk * k, "scan - time - price"),
+            ], scanNote));
+            children.Add(new MarginNode($"{Group}/intra spread charge", r.IntraCharge, r.IntraCharge * k,
+                [.. r.IntraSpreads.Select(s => MarginNode.Leaf($"{Group}/intra tiers {s.Rule.TierA}v{s.Rule.TierB}", s.Charge, s.Charge * k,
+                    string.Create(CultureInfo.InvariantCulture, $"priority {s.Rule.Priority}: {s.Spreads:G6} spreads x {s.Rule.ChargePerSpread:G6}")))]));
+            children.Add(MarginNode.Leaf($"{Group}/inter-group credit", -r.InterCredit, -r.InterCredit * k));
+            children.Add(MarginNode.Leaf($"{Group}/short option minimum", r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
+            children.Add(MarginNode.Leaf($"{Group}/short option contingency", r.ShortOptionContingency, r.ShortOptionContingency * k));
+            children.Add(MarginNode.Leaf($"{Group}/offsetting futures contingency", r.FuturesContingency, r.FuturesContingency * k));
+            if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+            {
+                children.Add(MarginNode.Leaf($"{Group}/net option value", -r.NetOptionValue, -r.NetOptionValue * k, r.NetOptionValueFloored ? "requirement floored at 0" : null));
+            }
+
+            return new MarginNode(Group, r.Maintenance, r.Initial, children.ToImmutable(),
+                string.Create(CultureInfo.InvariantCulture, $"max(scan + intra - credit, SOM) + contingencies; IM = MM x {k:G6}"));
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System.Numerics.Tensors;
+using PortfolioMargin.Instruments;
+using PortfolioMargin.MarketData;
+using PortfolioMargin.Portfolios;
+using PortfolioMargin.Pricing;
+using PortfolioMargin.Pricing.Kernels;
+using PortfolioMargin.Scenarios;
+
+namespace PortfolioMargin.Revaluation;
+
+/// <summary>
+/// The positions of one underlying, flattened once for revaluation, in block order
+/// <c>[linear options | inverse options | linear delta-one | inverse delta-one]</c>. Each block is contiguous so the
+/// per-scenario work is span arithmetic (<see cref="TensorPrimitives"/>) plus one Black-76 kernel call for the options.
+/// All amounts are converted to the report currency with the snapshot's explicit conversion rates.
+/// </summary>
+internal sealed class RiskGroup
+{
+    /// <summary>Vol floor applied to shocked vols (spec §5): 0.01 vol point.</summary>
+    public const double VolFloor = 1e-4;
+
+    public RiskGroup(ResolvedPortfolio p, int underlyingIndex)
+    {
+        Underlying = p.Underlyings[underlyingIndex];
+        var linOpt = new List<int>();
+        var invOpt = new List<int>();
+        var linDelta = new List<int>();
+        var invDelta = new List<int>();
+        for (int i = 0; i < p.Count; i++)
+        {
+            if (p.UnderlyingIndex[i] != underlyingIndex)
+            {
+                continue;
+            }
+
+            (p.Kind[i] switch
+            {
+                InstrumentKind.LinearOption => linOpt,
+                InstrumentKind.InverseOption => invOpt,
+                InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => invDelta,
+                _ => linDelta,
+            }).Add(i);
+        }
+
+        LinearOptions = linOpt.Count;
+        Options = linOpt.Count + invOpt.Count;
+        LinearDeltaEnd = Options + linDelta.Count;
+        Positions = [.. linOpt, .. invOpt, .. linDelta, .. invDelta];
+        int n = Positions.Length, o = Options;
+        Forward = new double[o];
+        Strike = new double[o];
+        Vol = new double[o];
+        Time = new double[o];
+        Rate = new double[o];
+        Omega = new double[o];
+        BaseUnitValue = new double[o];
+        LogDte = new double[o];
+        Exposure = new double[n];
+        double daysPerYear = p.Market.DayCount.DaysPerYear();
+        for (int j = 0; j < n; j++)
+        {
+            int i = Positions[j];
+            double qmfx = p.Quantity[i] * p.Multiplier[i] * p.SettlementToReport[i];
+            if (j < o)
+            {
+                Forward[j] = p.Price[i];
+                Strike[j] = p.Strike[i];
+                Vol[j] = p.Vol[i];
+                Time[j] = p.Time[i];
+                Rate[j] = p.Rate[i];
+                Omega[j] = p.Omega[i];
+                double price = Black76Kernel.Scalar(p.Price[i], p.Strike[i], p.Vol[i], p.Time[i], p.Rate[i], p.Omega[i], out _);
+                BaseUnitValue[j] = j < LinearOptions ? price : price / p.Price[i];
+                LogDte[j] = Math.Log(Math.Max(p.Time[i] * daysPerYear, 1.0));
+                Exposure[j] = qmfx;
+            }
+            else if (j < LinearDeltaEnd)
+            {
+                Exposure[j] = qmfx * p.Price[i];   // P&L = q·m·fx·P·move
+            }
+            else
+            {
+                Exposure[j] = qmfx / p.Price[i];   // coin P&L = q·m·fx/P·move/(1+move)
+            }
+        }
+
+        DaysPerYear = daysPerYear;
+    }
+
+    public Underlying Underlying { get; }
+
+    /// <summary>Portfolio indices of the group's positions in block order.</summary>
+    public int[] Positions { get; }
+
+    public int Count => Positions.Length;
+
+    public int Options { get; }
+
+    public int LinearOptions { get; }
+
+    public int LinearDeltaEnd { get; }
+
+    public double DaysPerYear { get; }
+
+    public double[] Forward { get; }
+
+    public double[] Strike { get; }
+
+    public double[] Vol { get; }
+
+    public double[] Time { get; }
+
+    public double[] Rate { get; }
+
+    public double[] Omega { get; }
+
+    /// <summary>Base value per unit in settlement currency: Black-76 price (linear) or price/F (inverse).</summary>
+    public double[] BaseUnitValue { get; }
+
+    /// <summary><c>ln(max(DTE, 1 day))</c> for the (ref/DTE)^p vol scaling.</summary>
+    public double[] LogDte { get; }
+
+    /// <summary>Per position: <c>q·m·fx</c> (options), <c>q·m·fx·P</c> (linear), <c>q·m·fx/P</c> (inverse).</summary>
+    public double[] Exposure { get; }
+
+    /// <summary>Scratch length needed by <see cref="Revalue"/>: four option-length buffers.</summary>
+    public int ScratchLength => 4 * Options;
+
+    /// <summary>
+    /// Writes the weighted P&amp;L of every position in <paramref name="scenario"/> (report currency, block order) to
+    /// <paramref name="pnl"/> and returns how many option vols hit <see cref="VolFloor"/>. Allocates nothing.
+    /// </summary>
+    public int Revalue(Scenario scenario, Span<double> pnl, Span<double> scratch)
+    {
+        UnderlyingShock shock = scenario.ShockFor(Underlying.Symbol);
+        double move = shock.PriceMove, w = scenario.Weight;
+        int o = Options, floored = 0;
+        if (o > 0)
+        {
+            Span<double> f = scratch.Slice(0, o), v = scratch.Slice(o, o), t = scratch.Slice(2 * o, o), price = scratch.Slice(3 * o, o);
+            TensorPrimitives.Multiply(Forward, 1.0 + move, f);
+            ShockVols(shock, v, price);
+            floored = CountBelow(v, VolFloor);
+            TensorPrimitives.Max(v, VolFloor, v);
+            TensorPrimitives.Subtract(Time, scenario.TimeShiftDays / DaysPerYear, t);
+            Black76Kernel.Run(f, Strike, v, t, Rate, Omega, price, default);
+            Span<double> inverse = price.Slice(LinearOptions);
+            TensorPrimitives.Divide(inverse, f.Slice(LinearOptions), inverse);
+            Span<double> optPnl = pnl.Slice(0, o);
+            TensorPrimitives.Subtract(price, BaseUnitValue, optPnl);
+            TensorPrimitives.Multiply(optPnl, Exposure.AsSpan(0, o), optPnl);
+            if (w != 1.0)
+            {
+                TensorPrimitives.Multiply(optPnl, w, optPnl);
+            }
+        }
+
+        TensorPrimitives.Multiply(Exposure.AsSpan(o, LinearDeltaEnd - o), w * move, pnl.Slice(o, LinearDeltaEnd - o));
+        TensorPrimitives.Multiply(Exposure.AsSpan(LinearDeltaEnd), w * move / (1.0 + move), pnl.Slice(LinearDeltaEnd, Count - LinearDeltaEnd));
+        return floored;
+    }
+
+    private void ShockVols(UnderlyingShock shock, Span<double> v, Span<double> tmp)
+    {
+        ReadOnlySpan<double> baseVol = Vol;
+        if (shock.TermExponent == 0)
+        {
+            if (shock.VolMoveKind == VolMoveKind.Absolute)
+            {
+                TensorPrimitives.Add(baseVol, shock.VolMove, v);
+            }
+            else
+            {
+                TensorPrimitives.Multiply(baseVol, 1.0 + shock.VolMove, v);
+            }
+
+            return;
+        }
+
+        // move_i = VolMove · (ref / max(DTE_i, 1))^p = VolMove · exp(p·(ln ref − ln max(DTE_i, 1)))
+        TensorPrimitives.Multiply(LogDte, -shock.TermExponent, tmp);
+        TensorPrimitives.Add(tmp, shock.TermExponent * Math.Log(shock.ReferenceDays), tmp);
+        TensorPrimitives.Exp(tmp, tmp);
+        TensorPrimitives.Multiply(tmp, shock.VolMove, tmp);
+        if (shock.VolMoveKind == VolMoveKind.Absolute)
+        {
+            TensorPrimitives.Add(baseVol, tmp, v);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(baseVol, tmp, baseVol, v);
+        }
+    }
+
+    private static int CountBelow(ReadOnlySpan<double> v, double floor)
+    {
+        if (TensorPrimitives.Min(v) >= floor)
+        {
+            return 0;
+        }
+
+        int count = 0;
+        foreach (double x in v)
+        {
+            if (x < floor)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Scalar reference of one position's weighted scenario P&amp;L (used by tests and the what-if path).</summary>
+    public static double ScalarPnl(ResolvedPortfolio p, int i, Scenario scenario)
+    {
+        UnderlyingShock shock = scenario.ShockFor(p.Portfolio[i].Instrument.Underlying.Symbol);
+        double move = shock.PriceMove, qmfx = p.Quantity[i] * p.Multiplier[i] * p.SettlementToReport[i], price = p.Price[i];
+        double shocked = price * (1 + move);
+        double pnl;
+        switch (p.Kind[i])
+        {
+            case InstrumentKind.LinearOption or InstrumentKind.InverseOption:
+                double daysPerYear = p.Market.DayCount.DaysPerYear();
+                double dv = shock.VolMoveFor(p.Time[i] * daysPerYear);
+                double vol = Math.Max(shock.VolMoveKind == VolMoveKind.Absolute ? p.Vol[i] + dv : p.Vol[i] * (1 + dv), VolFloor);
+                var right = p.Omega[i] > 0 ? OptionRight.Call : OptionRight.Put;
+                double v0 = Black76.Price(right, price, p.Strike[i], p.Time[i], p.Rate[i], p.Vol[i]);
+                double v1 = Black76.Price(right, shocked, p.Strike[i], p.Time[i] - (scenario.TimeShiftDays / daysPerYear), p.Rate[i], vol);
+                pnl = p.Kind[i] == InstrumentKind.LinearOption ? qmfx * (v1 - v0) : qmfx * ((v1 / shocked) - (v0 / price));
+                break;
+            case InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual:
+                pnl = FuturePnl.Inverse(p.Quantity[i], p.Multiplier[i], price, shocked) * p.SettlementToReport[i];
+                break;
+            default:
+                pnl = qmfx * (shocked - price);
+                break;
+        }
+
+        return scenario.Weight * pnl;
+    }
+}
