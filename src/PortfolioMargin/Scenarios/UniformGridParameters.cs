@@ -21,7 +21,7 @@ public sealed record UniformGridParameters
     /// <summary>Largest number of price points (3 legs each stay within <see cref="ScenarioSet.MaxScenarios"/>).</summary>
     public const int MaxPoints = ScenarioSet.MaxScenarios / 3;
 
-    /// <summary>Smallest spacing between adjacent price moves: 0.0001 (one basis point).</summary>
+    /// <summary>Smallest spacing between adjacent price moves: 0.0001 (one basis point; a relative rounding tolerance of 1e-9 applies).</summary>
     public const double MinStep = 1e-4;
 
     /// <summary>Creates the parameters.</summary>
@@ -158,7 +158,7 @@ public sealed record UniformGridParameters
         }
 
         double step = (down + up) / (points - 1);
-        if (!(step >= MinStep))
+        if (!(step >= MinStep * (1 - 1e-9)))
         {
             throw new ArgumentOutOfRangeException(nameof(points), points,
                 $"{owner}: spacing (down + up) / (points - 1) = {Guard.Format(step)} is below the minimum {Guard.Format(MinStep)} (down {Guard.Format(down)}, up {Guard.Format(up)}).");
