@@ -166,7 +166,7 @@ public sealed partial record SpanMarginResult
             "max(0, max_j L_j)" + (cc.ScanTiers.Length > 1 ? " summed over scan tiers" : "; " + BindingNote(cc.BindingScenarios))));
         foreach (var s in cc.IntraSpreads)
         {
-            core.Add(MarginNode.Leaf(F($"{p}intra spread {s.Priority}"), x * s.Charge, x * s.Charge, F($"{s.Spreads:0.####} spreads × {s.Rate:R} ({Legs(s.Legs)})")));
+            core.Add(MarginNode.Leaf(F($"{p}intra spread {s.Priority}"), x * s.Charge, x * s.Charge, F($"{s.Spreads:0.####} × {s.Rate:R} per spread ({Legs(s.Legs)})")));
         }
 
         core.Add(MarginNode.Leaf(p + "spot charge", x * cc.SpotCharge, x * cc.SpotCharge));
@@ -191,7 +191,7 @@ public sealed partial record SpanMarginResult
             risk,
             MarginNode.Leaf(p + "adjRate scaling", x * (cc.MaintenanceFactor - 1) * r, x * (cc.InitialFactor - 1) * r,
                 F($"(f − 1) · risk requirement; fM = {cc.MaintenanceFactor:R}, fI = {cc.InitialFactor:R}")),
-            MarginNode.Leaf(p + "net option value", -x * cc.NetOptionValue, -x * cc.NetOptionValue, "subtracted: Σ q · p · cvf of premium-style options"),
+            MarginNode.Leaf(p + "net option value", -x * cc.NetOptionValue, -x * cc.NetOptionValue, "−Σ q · p · cvf of premium-style options: short options add their value, long options reduce the margin"),
             MarginNode.Leaf(p + "floor at 0", x * floorM, x * floorI, floorM != 0 || floorI != 0 ? "raises f · risk requirement − NOV to 0" : "not applied"));
         string conv = cc.Currency == currency.Code ? cc.Currency : F($"{cc.Currency} × {x:R} → {currency.Code}");
         return new MarginNode(cc.Code, x * cc.MaintenanceMargin, x * cc.InitialMargin, children, $"{conv}; max(0, f · risk requirement − NOV)");
