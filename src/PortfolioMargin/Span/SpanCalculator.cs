@@ -38,26 +38,44 @@ public sealed class SpanCalculator
         ArgumentNullException.ThrowIfNull(positions);
         options ??= SpanMarginOptions.Default;
         var resolved = Resolve(parameters, positions, options);
-        var result = Compute(parameters, positions, resolved, options);
+        var result = Compute(parameters, positions, resolved, options) with
+        {
+            ClearingOrganization = parameters.ClearingOrganization,
+            BusinessDate = parameters.BusinessDate,
+            ScenarioPoints = parameters.ScenarioPoints,
+            CurrencyConversion = options.CurrencyConversion,
+            FileCurrency = FileCurrency(parameters),
+        };
         if (!options.ComputeStandalone)
         {
             return result;
         }
 
         double standalone = 0;
+        var standaloneM = new double[positions.Count];
+        var standaloneI = new double[positions.Count];
         var single = new SpanPosition[1];
         for (int i = 0; i < positions.Count; i++)
         {
             single[0] = positions[i];
-            standalone += Compute(parameters, single, [resolved[i]], options).MaintenanceMargin;
+            var alone = Compute(parameters, single, [resolved[i]], options);
+            standaloneM[i] = alone.MaintenanceMargin;
+            standaloneI[i] = alone.InitialMargin;
+            standalone += alone.MaintenanceMargin;
         }
 
         return result with
         {
             StandaloneMaintenance = standalone,
             Efficiency = standalone == 0 ? 0 : 1 - (result.MaintenanceMargin / standalone),
+            StandaloneMaintenanceByPosition = [.. standaloneM],
+            StandaloneInitialByPosition = [.. standaloneI],
         };
     }
+
+    /// <summary>The currency an empty result is reported in: the first combined commodity's, else the file's first currency definition.</summary>
+    private static string? FileCurrency(SpanRiskParameters p) =>
+        !p.CombinedCommodities.IsEmpty ? p.CombinedCommodities[0].Currency : !p.Currencies.IsEmpty ? p.Currencies[0].Code : null;
 
     // ---- resolution ---------------------------------------------------------------------------------------------------
 

@@ -96,6 +96,11 @@ public sealed record SpanMarginOptions
 
     /// <summary>Whether to compute the standalone sum and efficiency (one extra calculation per position; default true).</summary>
     public bool ComputeStandalone { get; init; } = true;
+
+    /// <summary>How <see cref="SpanMarginResult.ToMarginResult"/> and <see cref="SpanMarginResult.ToEfficiencyReport"/> bring the
+    /// combined commodities' currencies to one currency; <see langword="null"/> (default) = no conversion, and a result whose
+    /// combined commodities use several currencies is refused rather than added up.</summary>
+    public SpanCurrencyConversion? CurrencyConversion { get; init; }
 }
 
 /// <summary>One position's share of the margin.</summary>
@@ -242,9 +247,10 @@ public sealed record SpanCombinedCommodityResult
 /// <remarks>Immutable. Every number is traceable: per combined commodity the scenario losses, binding scenarios, each charge
 /// and credit; per position a contribution; and diagnostics for parts of the file that were not applied.
 /// <see cref="Figures"/> flattens the breakdown to named numbers.</remarks>
-public sealed record SpanMarginResult
+public sealed partial record SpanMarginResult
 {
-    /// <summary>Total maintenance margin (sum over combined commodities; amounts of different currencies are added as they are).</summary>
+    /// <summary>Total maintenance margin (sum over combined commodities; amounts of different currencies are added as they are,
+    /// so with several <see cref="Currencies"/> use <see cref="ToMarginResult"/> with a <see cref="SpanMarginOptions.CurrencyConversion"/>).</summary>
     public required double MaintenanceMargin { get; init; }
 
     /// <summary>Total initial margin.</summary>
@@ -270,6 +276,28 @@ public sealed record SpanMarginResult
 
     /// <summary>Notes: parts of the file not applied, rules that picked a default.</summary>
     public required ImmutableArray<string> Diagnostics { get; init; }
+
+    /// <summary>Maintenance margin of each position margined alone against the same file, in input order and in the currency of
+    /// the position's combined commodity (empty when not computed).</summary>
+    public ImmutableArray<double> StandaloneMaintenanceByPosition { get; init; } = [];
+
+    /// <summary>Initial margin of each position margined alone, in input order (empty when not computed).</summary>
+    public ImmutableArray<double> StandaloneInitialByPosition { get; init; } = [];
+
+    /// <summary>The file's clearing organisation code (<c>clearingOrg/ec</c>).</summary>
+    public string ClearingOrganization { get; init; } = string.Empty;
+
+    /// <summary>The file's business date (YYYYMMDD).</summary>
+    public string BusinessDate { get; init; } = string.Empty;
+
+    /// <summary>The file's 16 scan scenarios (names of binding scenarios); empty when the file has no point definition.</summary>
+    public ImmutableArray<SpanScenarioPoint> ScenarioPoints { get; init; } = [];
+
+    /// <summary>The currency conversion of the options the result was computed with (<see langword="null"/> = none).</summary>
+    public SpanCurrencyConversion? CurrencyConversion { get; init; }
+
+    /// <summary>The currency an empty result is reported in.</summary>
+    internal string? FileCurrency { get; init; }
 
     /// <summary>The breakdown as a flat list of named numbers (<c>cc/ES/scan</c>, <c>cc/ES/intra/1</c>, …), for a generic result tree.</summary>
     public ImmutableArray<KeyValuePair<string, double>> Figures

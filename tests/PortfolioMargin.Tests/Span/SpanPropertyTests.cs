@@ -10,7 +10,7 @@ namespace PortfolioMargin.Tests.Span;
 /// intra spreads and a spot month; options with SOM and NOV), and an inter-commodity spread between them.</summary>
 public sealed class SpanPropertyTests
 {
-    private static readonly SpanRiskParameters Book = SpanFile.Parse(File(
+    internal static readonly SpanRiskParameters Book = SpanFile.Parse(File(
         Pf("futPf", 1, "ES", SpanFixtures.Fut(1, "202403", Unit(1000)) + SpanFixtures.Fut(2, "202406", Unit(1100)) + SpanFixtures.Fut(3, "202409", Unit(1250)), cvf: 50) +
         Pf("futPf", 3, "NQ", SpanFixtures.Fut(1, "202403", Unit(1500))) +
         Pf("oofPf", 2, "ES", Series("202403", Opt(11, 'C', 410, 8, Loss(McMillanCall), 0.55), Opt(12, 'P', 400, 6, [.. McMillanCall.Reverse()], -0.45)), cvf: 1, valueMeth: "PREM"),
@@ -31,7 +31,7 @@ public sealed class SpanPropertyTests
 
     private static readonly SpanMarginOptions Options = new() { ComputeStandalone = false, InitialRateId = 2 };
 
-    private static List<SpanPosition> Positions(int[] q) =>
+    internal static List<SpanPosition> Positions(int[] q) =>
         [.. q.Select((x, i) => SpanPosition.ById(Ids[Math.Abs(i) % Ids.Length], (x % 20) + ((i % 3) * 0.5)))];
 
     private static SpanMarginResult Margin(IReadOnlyList<SpanPosition> positions, SpanMarginOptions? o = null) =>
