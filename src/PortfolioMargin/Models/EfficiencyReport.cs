@@ -41,11 +41,27 @@ public sealed record EfficiencyReport(string Model, Currency Currency, MarginRes
             standalone = model.StandaloneInitialMargins(portfolio);
         }
 
+        return From(model.Name, result, standalone);
+    }
+
+    /// <summary>
+    /// Builds the report from a portfolio result and the standalone initial margin of each position (indexed by
+    /// <see cref="PositionContribution.PositionIndex"/>), for models whose inputs are not a resolved portfolio (e.g. SPAN files).
+    /// </summary>
+    /// <exception cref="ArgumentException">A contribution's position index has no standalone margin.</exception>
+    public static EfficiencyReport From(string model, MarginResult result, ImmutableArray<double> standaloneInitial)
+    {
+        ArgumentNullException.ThrowIfNull(result);
         var groups = new List<string>();
         var portfolioByGroup = new Dictionary<string, double>(StringComparer.Ordinal);
         var standaloneByGroup = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (PositionContribution c in result.Contributions)
         {
+            if ((uint)c.PositionIndex >= (uint)standaloneInitial.Length)
+            {
+                Guard.ThrowArgument($"Efficiency report: contribution '{c.Label}' has position index {c.PositionIndex}, but only {standaloneInitial.Length} standalone margins were given.", nameof(standaloneInitial));
+            }
+
             if (!portfolioByGroup.ContainsKey(c.Group))
             {
                 groups.Add(c.Group);
@@ -54,17 +70,17 @@ public sealed record EfficiencyReport(string Model, Currency Currency, MarginRes
             }
 
             portfolioByGroup[c.Group] += c.Initial;
-            standaloneByGroup[c.Group] += standalone[c.PositionIndex];
+            standaloneByGroup[c.Group] += standaloneInitial[c.PositionIndex];
         }
 
         var rows = groups.Select(g => Row(g, portfolioByGroup[g], standaloneByGroup[g])).ToImmutableArray();
         double standaloneTotal = 0;
-        foreach (double s in standalone)
+        foreach (double s in standaloneInitial)
         {
             standaloneTotal += s;
         }
 
-        return new EfficiencyReport(model.Name, result.Currency, result, standalone, Row("TOTAL", result.InitialMargin, standaloneTotal), rows);
+        return new EfficiencyReport(model, result.Currency, result, standaloneInitial, Row("TOTAL", result.InitialMargin, standaloneTotal), rows);
     }
 
     private static GroupEfficiency Row(string group, double portfolioMargin, double standaloneSum) =>

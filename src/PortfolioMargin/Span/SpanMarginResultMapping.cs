@@ -84,40 +84,13 @@ public sealed partial record SpanMarginResult
         var result = ToMarginResult();
         var (_, rates) = ReportRates();
         var standalone = new double[Contributions.Length];
-        var groups = new List<string>();
-        var basket = new Dictionary<string, double>(StringComparer.Ordinal);
-        var alone = new Dictionary<string, double>(StringComparer.Ordinal);
-        double standaloneTotal = 0;
         foreach (var c in result.Contributions)
         {
             standalone[c.PositionIndex] = rates[c.Group] * StandaloneInitialByPosition[c.PositionIndex];
-            if (!basket.ContainsKey(c.Group))
-            {
-                groups.Add(c.Group);
-                basket[c.Group] = 0;
-                alone[c.Group] = 0;
-            }
-
-            basket[c.Group] += c.Initial;
-            alone[c.Group] += standalone[c.PositionIndex];
         }
 
-        foreach (double s in standalone)
-        {
-            standaloneTotal += s;
-        }
-
-        return new EfficiencyReport(
-            ModelName,
-            result.Currency,
-            result,
-            [.. standalone],
-            Row("TOTAL", result.InitialMargin, standaloneTotal),
-            [.. groups.Select(g => Row(g, basket[g], alone[g]))]);
+        return EfficiencyReport.From(ModelName, result, [.. standalone]);
     }
-
-    private static GroupEfficiency Row(string group, double portfolio, double standalone) =>
-        new(group, portfolio, standalone, standalone - portfolio, standalone > 0 ? 1 - (portfolio / standalone) : 0);
 
     /// <summary>The report currency and the rate of every combined commodity of the result.</summary>
     private (Currency Currency, Dictionary<string, double> Rates) ReportRates()
