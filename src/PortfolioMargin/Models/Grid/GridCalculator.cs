@@ -416,15 +416,14 @@ public static class GridCalculator
                 }
             }
 
-            double longFut = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, p.Units));
-            double shortFut = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, -p.Units));
-            double offset = Math.Min(longFut, shortFut);
+            // Offsetting futures: the smaller of the long and short futures notionals (each at its own reference price).
+            double longNotional = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, p.Units) * p.UnderlyingPrice);
+            double shortNotional = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, -p.Units) * p.UnderlyingPrice);
             double futuresContingency = 0;
-            if (offset > 0 && _p.OffsettingFuturesContingencyRate > 0)
+            if (Math.Min(longNotional, shortNotional) > 0 && _p.OffsettingFuturesContingencyRate > 0)
             {
-                GridPosition firstFuture = _positions.First(p => p.Kind == GridPositionKind.Future);
-                futuresContingency = _p.OffsettingFuturesContingencyRate * offset * firstFuture.UnderlyingPrice;
-                Allocate(futuresContingency, share, i => _positions[i].Kind == GridPositionKind.Future ? Math.Abs(_positions[i].Units) : 0);
+                futuresContingency = _p.OffsettingFuturesContingencyRate * Math.Min(longNotional, shortNotional);
+                Allocate(futuresContingency, share, i => _positions[i].Kind == GridPositionKind.Future ? Math.Abs(_positions[i].Units) * _positions[i].UnderlyingPrice : 0);
             }
 
             double mm = Math.Max(scanPart, som) + optionContingency + futuresContingency;

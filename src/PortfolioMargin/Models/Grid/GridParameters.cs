@@ -138,7 +138,7 @@ public sealed record GridGroupParameters
     /// <summary>Crypto-style add-on per net short option unit per strike, as a fraction of the underlying price (Deribit: 0.01 BTC per option = 1 %).</summary>
     public double ShortOptionContingencyRate { get; }
 
-    /// <summary>Add-on on futures offsetting each other across expiries, as a fraction of the offset notional (Deribit: 1 %).</summary>
+    /// <summary>Add-on on futures offsetting each other across expiries: this fraction of <c>min(long notional, short notional)</c> of the group's futures and perpetuals (Deribit: 1 %).</summary>
     public double OffsettingFuturesContingencyRate { get; }
 
     /// <summary>Net option value handling.</summary>

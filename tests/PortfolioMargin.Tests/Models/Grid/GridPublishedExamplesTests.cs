@@ -161,7 +161,7 @@ public sealed class GridPublishedExamplesTests
         ], Parameters("BTC", p));
         GridGroupResult g = r.Groups.Single();
         Assert.Equal(0.01 * 1.5 * 60_000, g.ShortOptionContingency, 1e-9);
-        Assert.Equal(0.01 * 1 * 60_000, g.FuturesContingency, 1e-9);
+        Assert.Equal(0.01 * 1 * 60_000, g.FuturesContingency, 1e-9); // min(3 x 60,000, 1 x 60,000) x 1 %
         Assert.Equal(900 + 600, r.Result.MaintenanceMargin, 1e-9);
         Assert.Equal(900, r.Result.Contributions[0].Maintenance, 1e-9);
     }
