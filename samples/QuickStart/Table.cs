@@ -7,6 +7,15 @@ internal static class Table
 {
     public static string Num(double value, int decimals) => value.ToString("N" + decimals, CultureInfo.InvariantCulture);
 
+    public static string Pct(double value) => value.ToString("P1", CultureInfo.InvariantCulture);
+
+    public static void Section(string title)
+    {
+        Console.WriteLine();
+        Console.WriteLine(title);
+        Console.WriteLine(new string('=', Math.Min(title.Length, 110)));
+    }
+
     public static void Print(string[] header, IEnumerable<string[]> rows)
     {
         var all = rows.ToList();
