@@ -17,8 +17,11 @@ namespace PortfolioMargin.Pricing.Kernels;
 /// <para>Shape: the vectorized path works in chunks of <see cref="Chunk"/> options through three stages held in stack
 /// buffers (prepare <c>ω·d1</c>, <c>ω·d2</c>, <c>e^{−rT}</c>; the vectorized normal CDF in place; combine), so each
 /// stage is a small loop the JIT inlines completely at every vector width. The loops are marked
-/// <see cref="MethodImplOptions.AggressiveOptimization"/>: under tiered compilation the generic stage methods were
-/// measured stuck in slow code (5× slower); the scalar twins carry the same attribute so comparisons stay fair.</para>
+/// <c>NoInlining | AggressiveOptimization</c>: compiled fully optimised on first call (under tiered compilation the
+/// generic stage methods were measured stuck in slow code, 5× slower), and never inlined into a tiered caller, whose
+/// re-compilation would otherwise pull the whole chain into one method and exhaust the inline budget again (measured:
+/// the normal CDF fell from 4.5× to 1× its twin once its public caller tiered up). The scalar twins carry the same
+/// attributes so comparisons stay fair.</para>
 /// </remarks>
 internal static class Black76Kernel
 {
@@ -50,7 +53,7 @@ internal static class Black76Kernel
     }
 
     /// <summary>Scalar twin of <see cref="Run"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void RunScalar(
         ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol, ReadOnlySpan<double> time,
         ReadOnlySpan<double> rate, ReadOnlySpan<double> omega, Span<double> price, Span<double> delta)
@@ -79,7 +82,7 @@ internal static class Black76Kernel
         where TV : struct, IVec<TV> =>
         RunCore<TV, TV, TV>(forward, strike, vol, time, rate, omega, price, delta);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void RunCore<TA, TB, TC>(
         ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol, ReadOnlySpan<double> time,
         ReadOnlySpan<double> rate, ReadOnlySpan<double> omega, Span<double> price, Span<double> delta)
@@ -124,7 +127,7 @@ internal static class Black76Kernel
     }
 
     /// <summary>Stage 1: <c>x1 = ω·d1</c>, <c>x2 = ω·d2</c> (with <c>σ√T</c> replaced by 1 in the limit lanes), <c>df = e^{−r·max(T,0)}</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Prepare<TV>(int i, scoped in Inputs a, Span<double> x1, Span<double> x2, Span<double> df) where TV : struct, IVec<TV>
     {
         if (!TV.IsHardwareAccelerated)
@@ -163,7 +166,7 @@ internal static class Black76Kernel
     }
 
     /// <summary>Stage 3: price and delta from <c>Φ(ω·d1)</c>, <c>Φ(ω·d2)</c> and the discount factor, with the limit lanes blended in.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int Combine<TV>(int i, scoped in Inputs a, Span<double> n1, Span<double> n2, Span<double> df, Span<double> price, Span<double> delta)
         where TV : struct, IVec<TV>
     {

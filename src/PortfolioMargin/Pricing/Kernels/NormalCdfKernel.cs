@@ -177,7 +177,7 @@ internal static class NormalCdfKernel
     public static void Apply(ReadOnlySpan<double> x, Span<double> destination) => ApplyWidths<V512, V256, V128>(x, destination);
 
     /// <summary>The driver with the vector widths to try, widest first (tests pass one width three times).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     internal static void ApplyWidths<TA, TB, TC>(ReadOnlySpan<double> x, Span<double> destination)
         where TA : struct, IVec<TA>
         where TB : struct, IVec<TB>
@@ -192,7 +192,7 @@ internal static class NormalCdfKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static int ApplyWidth<TV>(int i, ReadOnlySpan<double> x, Span<double> destination) where TV : struct, IVec<TV>
     {
         if (!TV.IsHardwareAccelerated)
@@ -211,7 +211,7 @@ internal static class NormalCdfKernel
     }
 
     /// <summary>Scalar twin of <see cref="Apply"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void ApplyScalar(ReadOnlySpan<double> x, Span<double> destination)
     {
         for (int i = 0; i < x.Length; i++)
