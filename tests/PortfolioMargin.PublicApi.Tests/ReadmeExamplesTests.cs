@@ -1,0 +1,51 @@
+using PortfolioMargin;
+using PortfolioMargin.Correlation;
+using PortfolioMargin.Instruments;
+using PortfolioMargin.MarketData;
+using PortfolioMargin.Models;
+using PortfolioMargin.Models.Grid;
+using PortfolioMargin.Models.Isolated;
+using PortfolioMargin.Portfolios;
+using PortfolioMargin.Pricing;
+using Xunit;
+
+namespace PortfolioMargin.PublicApi.Tests;
+
+/// <summary>The README's code examples, kept compiling and running against the public API only.</summary>
+public sealed class ReadmeExamplesTests
+{
+    [Fact]
+    public void Readme_examples_run_and_the_grid_nets_the_hedged_book()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+        var mar = new DateTimeOffset(2027, 3, 26, 8, 0, 0, TimeSpan.Zero);
+        var btc = new Underlying("BTC", Currency.Btc, Currency.Usd);
+
+        var market = new MarketSnapshot(now, Currency.Usd)
+            .WithSpot(btc, 95_000)
+            .WithForward(btc, mar, 97_400)
+            .WithVolSurface(btc, VolSurface.Flat(0.55))
+            .WithRate(Currency.Usd, 0.0);
+
+        var book = new Portfolio(
+            new Position(new Future(btc, mar), 1.5),
+            new Position(new EuropeanOption(btc, OptionRight.Call, 110_000, mar, OptionSettlement.Inverse), -2));
+
+        Assert.Equal(2, PortfolioValuation.Of(book, market).Positions.Length);
+
+        MarginResult isolated = new IsolatedModel(IsolatedRates.CryptoDefault).Calculate(book, market);
+
+        var grid = new ScenarioGridModel(GridPresets.DeribitStyle(["BTC"], initialToMaintenance: 1.25));
+        var resolved = ResolvedPortfolio.Resolve(book, market);
+        GridResult r = grid.CalculateDetailed(resolved);
+        Assert.NotNull(r.Groups[0].Binding);
+        Assert.Contains("BTC/scan risk", r.Result.Breakdown.ToText(), StringComparison.Ordinal);
+
+        EfficiencyReport e = EfficiencyReport.Compute(grid, resolved);
+        Assert.InRange(e.Total.Efficiency, 0, 1);
+        Assert.True(r.Result.InitialMargin < isolated.InitialMargin, $"grid {r.Result.InitialMargin} vs isolated {isolated.InitialMargin}");
+
+        RepairResult repair = NearestCorrelation.Repair(["BTC", "ETH", "SOL"], new[,] { { 1, 0.9, 0.9 }, { 0.9, 1, -0.2 }, { 0.9, -0.2, 1 } });
+        Assert.True(repair.Converged);
+    }
+}
