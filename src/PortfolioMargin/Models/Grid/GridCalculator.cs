@@ -384,7 +384,7 @@ public static class GridCalculator
                 // SOM over the net short options of the counted side(s), by short units.
                 bool callsCount = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross || shortCalls >= shortPuts;
                 bool putsCount = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross || shortPuts > shortCalls;
-                Allocate(som, share, i => IsShortOf(i, callsCount, putsCount, netPerContract));
+                Allocate(som, share, i => ShortWeight(i, callsCount, putsCount, netPerContract));
                 diagnostics.Add(new MarginDiagnostic("SOM_BINDS", string.Create(CultureInfo.InvariantCulture,
                     $"{Group}: short option minimum {som:N2} exceeds scan + intra - credit = {scanPart:N2}.")));
             }
@@ -478,16 +478,13 @@ public static class GridCalculator
                 InterCredit, som, optionContingency, futuresContingency, nov, somBinds, floored, mm, mm * ratio);
         }
 
-        private bool IsShortOf(int i, bool calls, bool puts, Dictionary<(string, GridPositionKind), double> net, out double weight)
+        /// <summary>Short units of position <paramref name="i"/> when it is a net short option on a counted side, else 0.</summary>
+        private double ShortWeight(int i, bool calls, bool puts, Dictionary<(string, GridPositionKind), double> net)
         {
             GridPosition p = _positions[i];
             bool counted = (p.Kind == GridPositionKind.Call && calls) || (p.Kind == GridPositionKind.Put && puts);
-            weight = counted && net[(p.ContractKey, p.Kind)] < 0 ? Math.Max(0, -p.Units) : 0;
-            return weight > 0;
+            return counted && net[(p.ContractKey, p.Kind)] < 0 ? Math.Max(0, -p.Units) : 0;
         }
-
-        private double IsShortOf(int i, bool calls, bool puts, Dictionary<(string, GridPositionKind), double> net) =>
-            IsShortOf(i, calls, puts, net, out double w) ? w : 0;
 
         /// <summary>Adds <paramref name="amount"/> to <paramref name="share"/> in proportion to <paramref name="weight"/> (exactly, the remainder to the last weighted item).</summary>
         private void Allocate(double amount, double[] share, Func<int, double> weight)
