@@ -15,7 +15,7 @@ namespace PortfolioMargin.Models.VaR;
 /// <para>Contributions: VaR is homogeneous of degree 1 in the positions, so the Euler allocation
 /// <c>c_i = e_i·∂VaR/∂e_k + g_i·∂VaR/∂g_k</c> (exact analytic gradient) sums to VaR.</para>
 /// <para>Only VaR is offered (<see cref="VaRMeasure.ValueAtRisk"/>); Cornish–Fisher is a quantile approximation and is
-/// poor in the far tail of strongly skewed books (|S| ≳ 1), where <c>MonteCarloVaR</c> should be preferred.</para>
+/// poor in the far tail of strongly skewed books (|S| ≳ 1), where <see cref="MonteCarloVaR"/> should be preferred.</para>
 /// </remarks>
 public sealed class DeltaGammaVaR : IStandaloneMarginModel
 {

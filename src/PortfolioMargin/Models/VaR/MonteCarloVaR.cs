@@ -125,30 +125,20 @@ public sealed class MonteCarloVaR : IMarginModel
         ArgumentNullException.ThrowIfNull(portfolio);
         Paths sim = Prepare(portfolio);
         int n = Simulation.Paths, count = portfolio.Count;
-        var contribution = new double[count];
         if (count == 0)
         {
-            return VaRResult.Build(Name, portfolio, Factors, Options, 0.0, contribution, [], "empty portfolio");
+            return VaRResult.Build(Name, portfolio, Factors, Options, 0.0, [], [], "empty portfolio");
         }
 
         double[] losses = ArrayPool<double>.Shared.Rent(n), sorted = ArrayPool<double>.Shared.Rent(n);
         int[] order = ArrayPool<int>.Shared.Rent(n);
+        double[] contribution;
         try
         {
             sim.Losses(0, losses.AsSpan(0, n), vectorized: true);
             var weights = EmpiricalTail.Weights(losses.AsSpan(0, n), Options.Confidence, Options.Measure, order, sorted);
-            var positionLoss = new double[count];
-            var m = new double[sim.Factors];
             var z = new double[sim.Factors];
-            foreach ((int path, double w) in weights)
-            {
-                sim.Multipliers(path, z, m, vectorized: false);
-                sim.Book.PositionLosses(m, positionLoss);
-                for (int i = 0; i < count; i++)
-                {
-                    contribution[i] += w * positionLoss[i];
-                }
-            }
+            contribution = EmpiricalTail.Contributions(sim.Book, count, weights, (path, m) => sim.Multipliers(path, z, m, vectorized: false));
         }
         finally
         {
@@ -172,29 +162,11 @@ public sealed class MonteCarloVaR : IMarginModel
 
     internal Paths Prepare(ResolvedPortfolio portfolio)
     {
-        int[] map = VaRExposures.MapUnderlyings(portfolio, Factors);
-        var used = new List<int>();
-        var slotOfFactor = new Dictionary<int, int>();
-        var slot = new int[portfolio.Count];
-        var positionFactor = new int[portfolio.Count];
-        for (int i = 0; i < portfolio.Count; i++)
-        {
-            int k = map[portfolio.UnderlyingIndex[i]];
-            if (!slotOfFactor.TryGetValue(k, out int s))
-            {
-                s = used.Count;
-                slotOfFactor.Add(k, s);
-                used.Add(k);
-            }
-
-            slot[i] = s;
-            positionFactor[i] = k;
-        }
-
-        double[] chol = used.Count == 0 ? [] : Factors.Correlation.Select(used.Select(k => Factors.Labels[k])).CholeskyFactor.ToArray();
+        (int[] slot, int[] positionFactor, int[] used) = EmpiricalTail.Slots(portfolio, VaRExposures.MapUnderlyings(portfolio, Factors));
+        double[] chol = used.Length == 0 ? [] : Factors.Correlation.Select(used.Select(k => Factors.Labels[k])).CholeskyFactor.ToArray();
         double sqrtH = Math.Sqrt(Options.HorizonDays);
         double[] scale = [.. used.Select(k => Factors.DailyVolatilities[k] * sqrtH)];
-        return new Paths(new RevaluationBook(portfolio, slot, used.Count), chol, scale, positionFactor, Simulation);
+        return new Paths(new RevaluationBook(portfolio, slot, used.Length), chol, scale, positionFactor, Simulation);
     }
 
     /// <summary>The path generator and loss loop for one prepared book.</summary>

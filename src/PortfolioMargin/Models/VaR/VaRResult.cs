@@ -12,11 +12,15 @@ internal static class VaRResult
     /// floored); breakdown: one child per factor (sum of its positions).
     /// </summary>
     public static MarginResult Build(string model, ResolvedPortfolio portfolio, VaRFactors factors, VaROptions options, double measure,
-        ReadOnlySpan<double> contribution, ReadOnlySpan<int> positionFactor, string note, ImmutableArray<MarginDiagnostic> extra = default)
+        ReadOnlySpan<double> contribution, ReadOnlySpan<int> positionFactor, string note) =>
+        Build(model, portfolio, factors.Labels, factors.Diagnostics, options, measure, contribution, positionFactor, note);
+
+    /// <summary>As above, with explicit factor labels and diagnostics.</summary>
+    public static MarginResult Build(string model, ResolvedPortfolio portfolio, ImmutableArray<string> labels, ImmutableArray<MarginDiagnostic> extra, VaROptions options,
+        double measure, ReadOnlySpan<double> contribution, ReadOnlySpan<int> positionFactor, string note)
     {
         int n = portfolio.Count;
         var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
-        diagnostics.AddRange(factors.Diagnostics);
         if (!extra.IsDefaultOrEmpty)
         {
             diagnostics.AddRange(extra);
@@ -32,8 +36,8 @@ internal static class VaRResult
         double m = options.Multiplier;
         double total = floored ? 0.0 : measure * m;
         var contributions = ImmutableArray.CreateBuilder<PositionContribution>(n);
-        var byFactor = new double[factors.Count];
-        var seen = new bool[factors.Count];
+        var byFactor = new double[labels.Length];
+        var seen = new bool[labels.Length];
         var order = new List<int>();
         for (int i = 0; i < n; i++)
         {
@@ -46,13 +50,13 @@ internal static class VaRResult
             }
 
             byFactor[k] += c;
-            contributions.Add(new PositionContribution(i, portfolio.Portfolio[i].Instrument.Name, factors.Labels[k], c, c));
+            contributions.Add(new PositionContribution(i, portfolio.Portfolio[i].Instrument.Name, labels[k], c, c));
         }
 
         var children = ImmutableArray.CreateBuilder<MarginNode>(order.Count);
         foreach (int k in order)
         {
-            children.Add(MarginNode.Leaf(factors.Labels[k], byFactor[k], byFactor[k]));
+            children.Add(MarginNode.Leaf(labels[k], byFactor[k], byFactor[k]));
         }
 
         var root = new MarginNode(model, total, total, children.MoveToImmutable(), note);
