@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using PortfolioMargin.Instruments;
+using PortfolioMargin.Portfolios;
+using PortfolioMargin.Pricing;
+
+namespace PortfolioMargin.Models.VaR;
+
+/// <summary>
+/// Dollar delta and dollar gamma of every position with respect to the relative return <c>x</c> of its risk factor,
+/// in the report currency, and their sums per factor. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// <para>Convention: a factor return <c>x</c> moves every price of the underlying (spot and forwards) to <c>F(1 + x)</c>;
+/// the position's P&amp;L in its settlement currency is converted at today's conversion rate <c>fx</c>
+/// (<see cref="ResolvedPortfolio.SettlementToReport"/>; the rate itself is not shocked — collateral risk belongs to
+/// the account). Then <c>P&amp;L ≈ e·x + ½·g·x²</c> with, for <c>qm = q·m</c> and Black-76 price <c>V</c>, delta
+/// <c>Δ = ∂V/∂F</c>, gamma <c>Γ = ∂²V/∂F²</c>:</para>
+/// <list type="table">
+/// <item><term>spot, linear future / perpetual</term><description><c>e = qm·F·fx</c>, <c>g = 0</c></description></item>
+/// <item><term>inverse future / perpetual (coin P&amp;L <c>qm(1/F − 1/F')</c>)</term><description><c>e = qm·fx/F</c>, <c>g = −2·qm·fx/F</c></description></item>
+/// <item><term>linear option</term><description><c>e = qm·fx·Δ·F</c>, <c>g = qm·fx·Γ·F²</c></description></item>
+/// <item><term>inverse option (coin value <c>V/F</c>)</term><description><c>e = qm·fx·(Δ − V/F)</c> (the coin delta times <c>fx</c>), <c>g = qm·fx·(F·Γ − 2Δ + 2V/F)</c></description></item>
+/// </list>
+/// <para>For a coin-settled position <c>fx</c> is the coin's price in the report currency, so e.g. an inverse BTC
+/// future of 10 USD face has <c>e = 10·S/F ≈ 10</c> USD per unit relative move.</para>
+/// </remarks>
+public sealed class VaRExposures
+{
+    private readonly int[] positionFactor;
+    private readonly double[] positionDelta, positionGamma, factorDelta, factorGamma;
+    private readonly int[] usedFactors;
+
+    private VaRExposures(VaRFactors factors, int[] positionFactor, double[] positionDelta, double[] positionGamma, double[] factorDelta, double[] factorGamma, int[] used)
+    {
+        Factors = factors;
+        this.positionFactor = positionFactor;
+        this.positionDelta = positionDelta;
+        this.positionGamma = positionGamma;
+        this.factorDelta = factorDelta;
+        this.factorGamma = factorGamma;
+        usedFactors = used;
+    }
+
+    /// <summary>Maps every position of <paramref name="portfolio"/> to its factor (by underlying symbol) and computes its exposures.</summary>
+    /// <param name="portfolio">The resolved portfolio.</param>
+    /// <param name="factors">The factor set; must contain every underlying symbol the book holds.</param>
+    /// <returns>The exposures.</returns>
+    /// <exception cref="ArgumentException">The book needs a factor the set lacks (the message names the factor and a position).</exception>
+    public static VaRExposures Of(ResolvedPortfolio portfolio, VaRFactors factors)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        ArgumentNullException.ThrowIfNull(factors);
+        int[] map = MapUnderlyings(portfolio, factors);
+        int n = portfolio.Count;
+        int[] pf = new int[n];
+        double[] pd = new double[n], pg = new double[n], fd = new double[factors.Count], fg = new double[factors.Count];
+        var used = new List<int>(map.Length);
+        var seen = new bool[factors.Count];
+        ReadOnlySpan<int> u = portfolio.UnderlyingIndex;
+        for (int i = 0; i < n; i++)
+        {
+            int k = map[u[i]];
+            (double e, double g) = Position(portfolio, i);
+            pf[i] = k;
+            pd[i] = e + 0.0;
+            pg[i] = g + 0.0;
+            fd[k] += e;
+            fg[k] += g;
+            if (!seen[k])
+            {
+                seen[k] = true;
+                used.Add(k);
+            }
+        }
+
+        return new VaRExposures(factors, pf, pd, pg, fd, fg, [.. used]);
+    }
+
+    /// <summary>Factor index per underlying of the resolved portfolio.</summary>
+    internal static int[] MapUnderlyings(ResolvedPortfolio portfolio, VaRFactors factors)
+    {
+        var map = new int[portfolio.Underlyings.Length];
+        for (int j = 0; j < map.Length; j++)
+        {
+            string symbol = portfolio.Underlyings[j].Symbol;
+            map[j] = factors.IndexOf(symbol);
+            if (map[j] < 0)
+            {
+                int first = portfolio.UnderlyingIndex.IndexOf(j);
+                Guard.ThrowArgument($"VaR: the book needs risk factor '{symbol}' (position '{portfolio.Portfolio[first].Instrument.Name}'), " +
+                    $"but the factor set has no such label (labels: {string.Join(", ", factors.Labels.Take(20))}{(factors.Count > 20 ? ", ..." : "")}).", nameof(portfolio));
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>Dollar delta and gamma of position <paramref name="i"/> (see the class remarks).</summary>
+    internal static (double Delta, double Gamma) Position(ResolvedPortfolio r, int i)
+    {
+        double c = r.Quantity[i] * r.Multiplier[i] * r.SettlementToReport[i];
+        double f = r.Price[i];
+        switch (r.Kind[i])
+        {
+            case InstrumentKind.Spot or InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual:
+                return (c * f, 0.0);
+            case InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual:
+                return (c / f, -2 * c / f);
+            default:
+                OptionRight right = r.Omega[i] > 0 ? OptionRight.Call : OptionRight.Put;
+                OptionGreeks o = Black76.Greeks(right, f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i]);
+                if (r.Kind[i] == InstrumentKind.LinearOption)
+                {
+                    return (c * o.Delta * f, c * o.Gamma * f * f);
+                }
+
+                double v = o.Price / f;
+                return (c * (o.Delta - v), c * ((f * o.Gamma) - (2 * o.Delta) + (2 * v)));
+        }
+    }
+
+    /// <summary>The factor set.</summary>
+    public VaRFactors Factors { get; }
+
+    /// <summary>Number of positions.</summary>
+    public int PositionCount => positionFactor.Length;
+
+    /// <summary>Factor index (into <see cref="VaRFactors.Labels"/>) per position.</summary>
+    public ReadOnlySpan<int> PositionFactor => positionFactor;
+
+    /// <summary>Dollar delta <c>e_i = ∂P&amp;L_i/∂x</c> per position, report currency per unit relative return.</summary>
+    public ReadOnlySpan<double> PositionDelta => positionDelta;
+
+    /// <summary>Dollar gamma <c>g_i = ∂²P&amp;L_i/∂x²</c> per position, report currency per unit relative return squared.</summary>
+    public ReadOnlySpan<double> PositionGamma => positionGamma;
+
+    /// <summary>Dollar delta per factor <c>e_k = Σ_{i on k} e_i</c>, one entry per factor of the set (0 where the book has none).</summary>
+    public ReadOnlySpan<double> FactorDelta => factorDelta;
+
+    /// <summary>Dollar gamma per factor (the diagonal of Γ; each position depends on one factor only).</summary>
+    public ReadOnlySpan<double> FactorGamma => factorGamma;
+
+    /// <summary>Indices of the factors the book holds, in order of first appearance.</summary>
+    public ImmutableArray<int> UsedFactors => [.. usedFactors];
+
+    internal int[] UsedFactorArray => usedFactors;
+}
