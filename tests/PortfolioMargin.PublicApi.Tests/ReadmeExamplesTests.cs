@@ -5,6 +5,7 @@ using PortfolioMargin.MarketData;
 using PortfolioMargin.Models;
 using PortfolioMargin.Models.Grid;
 using PortfolioMargin.Models.Isolated;
+using PortfolioMargin.Models.VaR;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Pricing;
 using Xunit;
@@ -44,6 +45,11 @@ public sealed class ReadmeExamplesTests
         EfficiencyReport e = EfficiencyReport.Compute(grid, resolved);
         Assert.InRange(e.Total.Efficiency, 0, 1);
         Assert.True(r.Result.InitialMargin < isolated.InitialMargin, $"grid {r.Result.InitialMargin} vs isolated {isolated.InitialMargin}");
+
+        VaRFactors factors = VaRFactors.Create(["BTC"], [0.55], new double[,] { { 1.0 } }, VolatilityUnit.Annual, daysPerYear: 365);
+        var varModel = new DeltaNormalVaR(factors, new VaROptions { Confidence = 0.99, HorizonDays = 1 });
+        VaRDecomposition d = varModel.Decompose(resolved);
+        Assert.True(d.ExpectedShortfall > d.ValueAtRisk && d.ValueAtRisk > 0);
 
         RepairResult repair = NearestCorrelation.Repair(["BTC", "ETH", "SOL"], new[,] { { 1, 0.9, 0.9 }, { 0.9, 1, -0.2 }, { 0.9, -0.2, 1 } });
         Assert.True(repair.Converged);
