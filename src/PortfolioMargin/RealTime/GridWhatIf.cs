@@ -162,7 +162,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
                 : throw new ArgumentException($"Two different underlyings share the symbol '{underlying.Symbol}'.", nameof(underlying));
         }
 
-        return _templates.GetOrAdd(underlying.Symbol, _ => new GroupTemplate(underlying, Model.Parameters.For(underlying.Symbol)));
+        return _templates.GetOrAdd(underlying.Symbol, _ => new GroupTemplate(underlying, Model.Parameters.For(underlying.Symbol), Market));
     }
 
     private int GroupIndexOf(string symbol, ReadOnlySpan<GroupTemplate?> opened, int openedCount)
@@ -217,7 +217,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
                     gi = g0 + openedCount++;
                 }
 
-                legs[j] = Leg.Resolve(p, gi, Market, _daysPerYear);
+                legs[j] = Leg.Resolve(p, gi, t, Market, _daysPerYear);
                 int a = Array.IndexOf(affected, gi, 0, affectedCount);
                 if (a < 0)
                 {
@@ -413,11 +413,31 @@ public sealed class GridWhatIf : IWhatIfCalculator
     /// <summary>Per-group constants: parameters, scenario layout.</summary>
     private sealed class GroupTemplate
     {
-        public GroupTemplate(Underlying underlying, GridGroupParameters p)
+        public GroupTemplate(Underlying underlying, GridGroupParameters p, MarketSnapshot market)
         {
             Underlying = underlying;
             P = p;
             Layout = ScenarioLayout.Of(p.Scenarios, underlying.Symbol);
+            BaseFx = TryFx(market, underlying.BaseCurrency);
+            QuoteFx = TryFx(market, underlying.QuoteCurrency);
+        }
+
+        /// <summary>Report-currency value of one base coin (NaN when the snapshot has no rate; the order's lookup then throws naming it).</summary>
+        public double BaseFx { get; }
+
+        /// <summary>Report-currency value of one unit of the quote currency (NaN when missing).</summary>
+        public double QuoteFx { get; }
+
+        private static double TryFx(MarketSnapshot market, Currency currency)
+        {
+            try
+            {
+                return market.FxToReport(currency);
+            }
+            catch (MissingMarketDataException)
+            {
+                return double.NaN;
+            }
         }
 
         public Underlying Underlying { get; }
@@ -577,11 +597,12 @@ public sealed class GridWhatIf : IWhatIfCalculator
         public double Value { get; }
 
         /// <summary>Resolves like <see cref="ResolvedPortfolio.Resolve"/> and derives delta, units and value like <see cref="ScenarioGridModel.Inputs"/>.</summary>
-        public static Leg Resolve(Position p, int group, MarketSnapshot m, double daysPerYear)
+        public static Leg Resolve(Position p, int group, GroupTemplate t, MarketSnapshot m, double daysPerYear)
         {
             Instrument ins = p.Instrument;
             Underlying u = ins.Underlying;
-            double fx = MarketLookup.Fx(m, ins.SettlementCurrency, ins);
+            double fx = ins.IsInverse ? t.BaseFx : t.QuoteFx;
+            fx = double.IsNaN(fx) ? MarketLookup.Fx(m, ins.SettlementCurrency, ins) : fx;
             double time = 0, price, strike = 0, vol = 0, rate = 0, omega = 0;
             if (ins.Expiry is { } expiry)
             {
@@ -613,7 +634,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
                 _ => GridPositionKind.Future,
             };
             bool isOption = kind is GridPositionKind.Call or GridPositionKind.Put;
-            double quoteFx = MarketLookup.Fx(m, u.QuoteCurrency, ins);
+            double quoteFx = double.IsNaN(t.QuoteFx) ? MarketLookup.Fx(m, u.QuoteCurrency, ins) : t.QuoteFx;
             double value = isOption ? (qm * greeks.Price * fx) + 0.0 : 0.0;
             return new Leg(resolved, ins, group, daysPerYear, delta, isOption ? qm : delta, kind, price * quoteFx, value);
         }
