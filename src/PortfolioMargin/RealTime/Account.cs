@@ -220,10 +220,17 @@ public static class AccountCalculator
         ArgumentNullException.ThrowIfNull(account);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(market);
+        return CalculateWith(account, model.Calculate, market, thresholds, markedFrom);
+    }
+
+    /// <summary><see cref="Calculate"/> with the margin of the risk portfolio supplied by <paramref name="margin"/>.</summary>
+    internal static AccountMargin CalculateWith(Account account, Func<ResolvedPortfolio, MarginResult> margin, MarketSnapshot market, AccountThresholds? thresholds,
+        MarketSnapshot? markedFrom)
+    {
         thresholds ??= AccountThresholds.Default;
         ImmutableArray<CollateralValuation> collateral = ValueCollateral(account, market);
         ResolvedPortfolio risk = RiskPortfolio(account, market, collateral);
-        MarginResult margin = model.Calculate(risk);
+        MarginResult result = margin(risk);
         var positions = ResolvedPortfolio.Resolve(account.Positions, market);
         double positionsValue = PortfolioValuation.Of(positions).TotalValueInReport;
         if (markedFrom is not null)
@@ -237,8 +244,8 @@ public static class AccountCalculator
             collateralValue += c.Value;
         }
 
-        AccountStatus status = thresholds.StatusOf(collateralValue + positionsValue, margin.InitialMargin, margin.MaintenanceMargin);
-        return new AccountMargin(account, margin, collateral, collateralValue, positionsValue, status);
+        AccountStatus status = thresholds.StatusOf(collateralValue + positionsValue, result.InitialMargin, result.MaintenanceMargin);
+        return new AccountMargin(account, result, collateral, collateralValue, positionsValue, status);
     }
 
     /// <summary>The portfolio the margin model sees: the positions, then a spot row per revalued coin balance.</summary>
