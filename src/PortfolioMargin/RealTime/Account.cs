@@ -231,11 +231,17 @@ public static class AccountCalculator
         ImmutableArray<CollateralValuation> collateral = ValueCollateral(account, market);
         ResolvedPortfolio risk = RiskPortfolio(account, market, collateral);
         MarginResult result = margin(risk);
-        var positions = ResolvedPortfolio.Resolve(account.Positions, market);
-        double positionsValue = PortfolioValuation.Of(positions).TotalValueInReport;
+        // The risk portfolio's first rows are the positions (the collateral rows follow): value them from it.
+        PortfolioValuation valuation = PortfolioValuation.Of(risk);
+        double positionsValue = 0;
+        for (int i = 0; i < account.Positions.Count; i++)
+        {
+            positionsValue += valuation.Positions[i].ValueInReport;
+        }
+
         if (markedFrom is not null)
         {
-            positionsValue += FuturesVariation(ResolvedPortfolio.Resolve(account.Positions, markedFrom), positions);
+            positionsValue += FuturesVariation(ResolvedPortfolio.Resolve(account.Positions, markedFrom), risk, account.Positions.Count);
         }
 
         double collateralValue = 0;
@@ -322,11 +328,11 @@ public static class AccountCalculator
         return result.MoveToImmutable();
     }
 
-    /// <summary>Futures and perpetuals variation from <paramref name="from"/> to <paramref name="to"/> (same positions), in the report currency at <paramref name="to"/>'s rates.</summary>
-    private static double FuturesVariation(ResolvedPortfolio from, ResolvedPortfolio to)
+    /// <summary>Futures and perpetuals variation of the first <paramref name="count"/> rows from <paramref name="from"/> to <paramref name="to"/> (same positions), in the report currency at <paramref name="to"/>'s rates.</summary>
+    private static double FuturesVariation(ResolvedPortfolio from, ResolvedPortfolio to, int count)
     {
         double sum = 0;
-        for (int i = 0; i < to.Count; i++)
+        for (int i = 0; i < count; i++)
         {
             switch (to.Kind[i])
             {
