@@ -52,20 +52,29 @@ public sealed record PortfolioValuation(ImmutableArray<PositionValuation> Positi
         Position position = r.Portfolio[i];
         double qm = r.Quantity[i] * r.Multiplier[i];
         double f = r.Price[i];
-        OptionRight right = r.Omega[i] > 0 ? OptionRight.Call : OptionRight.Put;
-        OptionGreeks g = r.Kind[i] switch
-        {
-            InstrumentKind.Spot => new OptionGreeks(f, 1, 0, 0, 0),
-            InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual => new OptionGreeks(f, 1, 0, 0, 0),
-            InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => new OptionGreeks(f, 1.0 / f, -1.0 / (f * f), 0, 0),
-            InstrumentKind.LinearOption => Black76.Greeks(right, f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i]),
-            InstrumentKind.InverseOption => InverseOption.CoinGreeks(right, f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i]),
-            _ => throw new InvalidOperationException($"Unknown instrument kind {r.Kind[i]}."),
-        };
-        bool marked = r.Kind[i] is InstrumentKind.Spot or InstrumentKind.LinearOption or InstrumentKind.InverseOption;
+        OptionGreeks g = UnitGreeks(r.Kind[i], f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i], r.Omega[i]);
+        bool marked = IsMarked(r.Kind[i]);
         double value = marked ? qm * g.Price : 0.0;
         // "+ 0.0" turns the −0 of a short position's zero greek into +0.
         return new PositionValuation(position, position.Instrument.SettlementCurrency, g.Price, value + 0.0, (value * r.SettlementToReport[i]) + 0.0,
             (qm * g.Delta) + 0.0, (qm * g.Gamma) + 0.0, (qm * g.Vega) + 0.0, (qm * g.Theta) + 0.0);
+    }
+
+    /// <summary>True for kinds carried at a marked value (spot, options); futures and perpetuals are marked to market (value 0).</summary>
+    internal static bool IsMarked(InstrumentKind kind) => kind is InstrumentKind.Spot or InstrumentKind.LinearOption or InstrumentKind.InverseOption;
+
+    /// <summary>Per-unit price and greeks of a resolved position (settlement currency; coin greeks for inverse products).</summary>
+    internal static OptionGreeks UnitGreeks(InstrumentKind kind, double f, double strike, double t, double r, double vol, double omega)
+    {
+        OptionRight right = omega > 0 ? OptionRight.Call : OptionRight.Put;
+        return kind switch
+        {
+            InstrumentKind.Spot => new OptionGreeks(f, 1, 0, 0, 0),
+            InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual => new OptionGreeks(f, 1, 0, 0, 0),
+            InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => new OptionGreeks(f, 1.0 / f, -1.0 / (f * f), 0, 0),
+            InstrumentKind.LinearOption => Black76.Greeks(right, f, strike, t, r, vol),
+            InstrumentKind.InverseOption => InverseOption.CoinGreeks(right, f, strike, t, r, vol),
+            _ => throw new InvalidOperationException($"Unknown instrument kind {kind}."),
+        };
     }
 }

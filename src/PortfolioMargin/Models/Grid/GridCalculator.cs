@@ -124,8 +124,7 @@ public static class GridCalculator
         }
 
         var work = groupOrder.Select(g => new GroupWork(g, byGroup[g], parameters.For(g))).ToList();
-        var workByGroup = work.ToDictionary(w => w.Group, StringComparer.Ordinal);
-        ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, workByGroup);
+        ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, work);
         var contributions = new PositionContribution[positions.Count];
         var positionSlot = new Dictionary<GridPosition, int>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < positions.Count; i++)
@@ -196,41 +195,25 @@ public static class GridCalculator
         }
     }
 
-    private static ImmutableArray<FormedInterSpread> ApplyInterSpreads(GridParameters parameters, Dictionary<string, GroupWork> work)
+    private static ImmutableArray<FormedInterSpread> ApplyInterSpreads(GridParameters parameters, List<GroupWork> work)
     {
         var formed = ImmutableArray.CreateBuilder<FormedInterSpread>();
-        var remaining = work.ToDictionary(kv => kv.Key, kv => kv.Value.NetDelta, StringComparer.Ordinal);
-        foreach (InterGroupSpread spread in parameters.InterSpreads)
+        int g = work.Count;
+        var groups = new string[g];
+        var netDelta = new double[g];
+        var priceRisk = new double[g];
+        var credit = new double[g];
+        for (int i = 0; i < g; i++)
         {
-            if (!spread.Legs.All(l => remaining.ContainsKey(l.Group)))
-            {
-                continue; // a leg's group is not in the book: the spread cannot form
-            }
+            groups[i] = work[i].Group;
+            netDelta[i] = work[i].NetDelta;
+            priceRisk[i] = work[i].PriceRisk;
+        }
 
-            double signA = Math.Sign(remaining[spread.Legs.First(l => l.Side == SpreadSide.A).Group]);
-            if (signA == 0 || !spread.Legs.All(l => Math.Sign(remaining[l.Group]) == (l.Side == SpreadSide.A ? signA : -signA)))
-            {
-                continue;
-            }
-
-            double n = spread.Legs.Min(l => Math.Abs(remaining[l.Group]) / l.DeltaPerSpread);
-            if (!(n > 0))
-            {
-                continue;
-            }
-
-            var credits = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
-            foreach (InterSpreadLeg leg in spread.Legs)
-            {
-                GroupWork g = work[leg.Group];
-                double wpr = Math.Abs(g.NetDelta) > 0 ? g.PriceRisk / Math.Abs(g.NetDelta) : 0;
-                double credit = n * leg.DeltaPerSpread * wpr * spread.CreditRate;
-                g.InterCredit += credit;
-                credits[leg.Group] = credits.GetValueOrDefault(leg.Group) + credit;
-                remaining[leg.Group] -= Math.Sign(remaining[leg.Group]) * n * leg.DeltaPerSpread;
-            }
-
-            formed.Add(new FormedInterSpread(spread, n, credits.ToImmutable()));
+        GridGroupMath.InterCredits(parameters, groups, netDelta, priceRisk, credit, new double[g], formed);
+        for (int i = 0; i < g; i++)
+        {
+            work[i].InterCredit = credit[i];
         }
 
         return formed.ToImmutable();
@@ -243,7 +226,7 @@ public static class GridCalculator
         private readonly GridGroupParameters _p;
         private readonly double[] _losses;
         private readonly List<FormedIntraSpread> _intra = [];
-        private readonly Dictionary<int, double> _intraByTier = [];
+        private double[] _intraByTier = [];
 
         public GroupWork(string group, List<GridPosition> positions, GridGroupParameters parameters)
         {
@@ -279,51 +262,14 @@ public static class GridCalculator
 
         private void ComputeScan()
         {
-            int s = TensorPrimitives.IndexOfMax(_losses);
-            if (s >= 0 && _losses[s] > 0)
-            {
-                ScanRisk = _losses[s];
-                BindingIndex = s;
-            }
+            (ScanRisk, BindingIndex) = GridGroupMath.Scan(_losses);
 
             // Time, price and vol risk (diagnostic decomposition; price risk also feeds inter-group WPR).
-            ImmutableArray<Scenario> set = _p.Scenarios.Scenarios;
-            double zeroSum = 0;
-            int zeroCount = 0;
-            var byMove = new Dictionary<double, (double Sum, int Count)>();
-            for (int j = 0; j < set.Length; j++)
-            {
-                double move = set[j].ShockFor(Group).PriceMove;
-                if (move == 0)
-                {
-                    zeroSum += _losses[j];
-                    zeroCount++;
-                }
-
-                if (set[j].Weight == 1.0)
-                {
-                    var (sum, count) = byMove.GetValueOrDefault(move);
-                    byMove[move] = (sum + _losses[j], count + 1);
-                }
-            }
-
-            TimeRisk = zeroCount > 0 ? zeroSum / zeroCount : 0;
-            double worstMove = byMove.Count > 0 ? byMove.Values.Max(v => v.Sum / v.Count) : 0;
-            PriceRisk = Math.Max(0, worstMove - TimeRisk);
+            var layout = ScenarioLayout.Of(_p.Scenarios, Group);
+            (TimeRisk, PriceRisk) = GridGroupMath.TimeAndPrice(_losses, layout, new double[layout.Slots]);
         }
 
-        private int? TierOf(GridPosition p)
-        {
-            foreach (ExpiryTier t in _p.IntraTiers)
-            {
-                if (t.Contains(p.DaysToExpiry))
-                {
-                    return t.Number;
-                }
-            }
-
-            return null;
-        }
+        private int TierOf(GridPosition p) => GridGroupMath.TierIndex(_p, p.DaysToExpiry);
 
         private void ComputeIntra()
         {
@@ -332,31 +278,18 @@ public static class GridCalculator
                 return;
             }
 
-            var tierDelta = new Dictionary<int, double>();
+            var tierDelta = new double[_p.IntraTiers.Length];
             foreach (GridPosition pos in _positions)
             {
-                if (TierOf(pos) is int t)
+                int t = GridGroupMath.TierIndex(_p, pos.DaysToExpiry);
+                if (t >= 0)
                 {
-                    tierDelta[t] = tierDelta.GetValueOrDefault(t) + pos.Delta;
+                    tierDelta[t] += pos.Delta;
                 }
             }
 
-            foreach (IntraSpreadRule rule in _p.IntraSpreads)
-            {
-                double a = tierDelta.GetValueOrDefault(rule.TierA), b = tierDelta.GetValueOrDefault(rule.TierB);
-                if (a == 0 || b == 0 || Math.Sign(a) == Math.Sign(b))
-                {
-                    continue;
-                }
-
-                double n = Math.Min(Math.Abs(a) / rule.DeltaPerSpreadA, Math.Abs(b) / rule.DeltaPerSpreadB);
-                tierDelta[rule.TierA] = a - (Math.Sign(a) * n * rule.DeltaPerSpreadA);
-                tierDelta[rule.TierB] = b - (Math.Sign(b) * n * rule.DeltaPerSpreadB);
-                double charge = n * rule.ChargePerSpread;
-                _intra.Add(new FormedIntraSpread(rule, n, charge));
-                _intraByTier[rule.TierA] = _intraByTier.GetValueOrDefault(rule.TierA) + (charge / 2);
-                _intraByTier[rule.TierB] = _intraByTier.GetValueOrDefault(rule.TierB) + (charge / 2);
-            }
+            _intraByTier = new double[tierDelta.Length];
+            GridGroupMath.Intra(tierDelta, _p, _intra, _intraByTier);
         }
 
         public GridGroupResult Finish(PositionContribution[] contributions, Dictionary<GridPosition, int> slot, ImmutableArray<MarginDiagnostic>.Builder diagnostics)
@@ -374,9 +307,7 @@ public static class GridCalculator
 
             double shortCalls = netPerContract.Where(kv => kv.Key.Item2 == GridPositionKind.Call).Sum(kv => Math.Max(0, -kv.Value));
             double shortPuts = netPerContract.Where(kv => kv.Key.Item2 == GridPositionKind.Put).Sum(kv => Math.Max(0, -kv.Value));
-            double somUnits = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross ? shortCalls + shortPuts : Math.Max(shortCalls, shortPuts);
-            double som = _p.ShortOptionMinimumPerUnit * somUnits;
-
+            double som = GridGroupMath.ShortOptionMinimum(shortCalls, shortPuts, _p);
             double scanPart = ScanRisk + intraCharge - InterCredit;
             bool somBinds = som > scanPart;
             if (somBinds)
@@ -395,9 +326,10 @@ public static class GridCalculator
                     share[i] = BindingIndex >= 0 ? -_positions[i].Pnl[BindingIndex] : 0;
                 }
 
-                foreach (var (tier, charge) in _intraByTier)
+                for (int tier = 0; tier < _intraByTier.Length; tier++)
                 {
-                    Allocate(charge, share, i => TierOf(_positions[i]) == tier ? Math.Abs(_positions[i].Delta) : 0);
+                    int t = tier;
+                    Allocate(_intraByTier[t], share, i => TierOf(_positions[i]) == t ? Math.Abs(_positions[i].Delta) : 0);
                 }
 
                 Allocate(-InterCredit, share, i => Math.Abs(_positions[i].Delta));
@@ -419,33 +351,25 @@ public static class GridCalculator
             // Offsetting futures: the smaller of the long and short futures notionals (each at its own reference price).
             double longNotional = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, p.Units) * p.UnderlyingPrice);
             double shortNotional = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, -p.Units) * p.UnderlyingPrice);
-            double futuresContingency = 0;
-            if (Math.Min(longNotional, shortNotional) > 0 && _p.OffsettingFuturesContingencyRate > 0)
+            double futuresContingency = GridGroupMath.FuturesContingency(longNotional, shortNotional, _p);
+            if (futuresContingency > 0)
             {
-                futuresContingency = _p.OffsettingFuturesContingencyRate * Math.Min(longNotional, shortNotional);
                 Allocate(futuresContingency, share, i => _positions[i].Kind == GridPositionKind.Future ? Math.Abs(_positions[i].Units) * _positions[i].UnderlyingPrice : 0);
             }
 
-            double mm = Math.Max(scanPart, som) + optionContingency + futuresContingency;
             double nov = _positions.Sum(p => p.Value);
-            bool floored = false;
-            if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+            double mm = GridGroupMath.Maintenance(ScanRisk, intraCharge, InterCredit, som, optionContingency, futuresContingency, nov, _p, out _, out bool floored);
+            if (floored)
             {
-                if (mm - nov < 0)
+                diagnostics.Add(new MarginDiagnostic("NOV_FLOOR", string.Create(CultureInfo.InvariantCulture,
+                    $"{Group}: requirement {Math.Max(scanPart, som) + optionContingency + futuresContingency:N2} less net option value {nov:N2} is negative; floored at 0.")));
+                Array.Clear(share);
+            }
+            else if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+            {
+                for (int i = 0; i < n; i++)
                 {
-                    floored = true;
-                    diagnostics.Add(new MarginDiagnostic("NOV_FLOOR", string.Create(CultureInfo.InvariantCulture,
-                        $"{Group}: requirement {mm:N2} less net option value {nov:N2} is negative; floored at 0.")));
-                    mm = 0;
-                    Array.Clear(share);
-                }
-                else
-                {
-                    mm -= nov;
-                    for (int i = 0; i < n; i++)
-                    {
-                        share[i] -= _positions[i].Value;
-                    }
+                    share[i] -= _positions[i].Value;
                 }
             }
 
@@ -559,6 +483,282 @@ public static class GridCalculator
 
             return new MarginNode(Group, r.Maintenance, r.Initial, children.ToImmutable(),
                 string.Create(CultureInfo.InvariantCulture, $"max(scan + intra - credit, SOM) + contingencies; IM = MM x {k:G6}"));
+        }
+    }
+}
+
+/// <summary>
+/// Where each scenario of a set falls in the grid's time/price decomposition for one group: zero-price-move
+/// scenarios (time risk) and, for weight-1 scenarios, the slot of their price move (price risk = worst slot mean).
+/// Built once per (set, group); immutable.
+/// </summary>
+internal sealed class ScenarioLayout
+{
+    private ScenarioLayout(int[] slot, int[] slotCount, bool[] zero, int zeroCount)
+    {
+        Slot = slot;
+        SlotCount = slotCount;
+        Zero = zero;
+        ZeroCount = zeroCount;
+    }
+
+    /// <summary>Per scenario: index of its price-move slot, or −1 when its weight is not 1.</summary>
+    public int[] Slot { get; }
+
+    /// <summary>Scenarios per slot.</summary>
+    public int[] SlotCount { get; }
+
+    /// <summary>Per scenario: true when the group's price move is 0.</summary>
+    public bool[] Zero { get; }
+
+    /// <summary>Number of zero-price-move scenarios.</summary>
+    public int ZeroCount { get; }
+
+    /// <summary>Number of distinct price moves among weight-1 scenarios.</summary>
+    public int Slots => SlotCount.Length;
+
+    public static ScenarioLayout Of(ScenarioSet set, string group)
+    {
+        ImmutableArray<Scenario> s = set.Scenarios;
+        var slot = new int[s.Length];
+        var zero = new bool[s.Length];
+        var slotOfMove = new Dictionary<double, int>();
+        var counts = new List<int>();
+        int zeroCount = 0;
+        for (int j = 0; j < s.Length; j++)
+        {
+            double move = s[j].ShockFor(group).PriceMove;
+            zero[j] = move == 0;
+            zeroCount += zero[j] ? 1 : 0;
+            slot[j] = -1;
+            if (s[j].Weight == 1.0)
+            {
+                if (!slotOfMove.TryGetValue(move, out int k))
+                {
+                    slotOfMove[move] = k = counts.Count;
+                    counts.Add(0);
+                }
+
+                slot[j] = k;
+                counts[k]++;
+            }
+        }
+
+        return new ScenarioLayout(slot, [.. counts], zero, zeroCount);
+    }
+}
+
+/// <summary>
+/// The group-level formulas of the grid (spec §6.2), shared by <see cref="GridCalculator"/> and the incremental
+/// what-if calculator so both compute a requirement through the same code. Allocation-free unless a formed-spread
+/// list is passed.
+/// </summary>
+internal static class GridGroupMath
+{
+    /// <summary>Scan risk <c>max(0, max_s L_s)</c> and the binding scenario (first maximum; −1 when nothing loses).</summary>
+    public static (double Scan, int Binding) Scan(ReadOnlySpan<double> losses)
+    {
+        int s = TensorPrimitives.IndexOfMax(losses);
+        return s >= 0 && losses[s] > 0 ? (losses[s], s) : (0.0, -1);
+    }
+
+    /// <summary>Time risk (mean loss of zero-move scenarios) and price risk (worst mean loss of a weight-1 price move, less time risk, floored at 0).</summary>
+    public static (double Time, double Price) TimeAndPrice(ReadOnlySpan<double> losses, ScenarioLayout layout, Span<double> slotSum)
+    {
+        double zeroSum = 0;
+        slotSum = slotSum[..layout.Slots];
+        slotSum.Clear();
+        for (int j = 0; j < losses.Length; j++)
+        {
+            if (layout.Zero[j])
+            {
+                zeroSum += losses[j];
+            }
+
+            int k = layout.Slot[j];
+            if (k >= 0)
+            {
+                slotSum[k] += losses[j];
+            }
+        }
+
+        double time = layout.ZeroCount > 0 ? zeroSum / layout.ZeroCount : 0;
+        double worst = double.NegativeInfinity;
+        for (int k = 0; k < slotSum.Length; k++)
+        {
+            worst = Math.Max(worst, slotSum[k] / layout.SlotCount[k]);
+        }
+
+        return (time, Math.Max(0, (slotSum.Length > 0 ? worst : 0) - time));
+    }
+
+    /// <summary>Index into <see cref="GridGroupParameters.IntraTiers"/> of the first tier holding the expiry, or −1.</summary>
+    public static int TierIndex(GridGroupParameters p, double daysToExpiry)
+    {
+        ImmutableArray<ExpiryTier> tiers = p.IntraTiers;
+        for (int t = 0; t < tiers.Length; t++)
+        {
+            if (tiers[t].Contains(daysToExpiry))
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int TierIndexOfNumber(GridGroupParameters p, int number)
+    {
+        ImmutableArray<ExpiryTier> tiers = p.IntraTiers;
+        for (int t = 0; t < tiers.Length; t++)
+        {
+            if (tiers[t].Number == number)
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Forms the intra-group spreads in priority order from net deltas per tier (indexed like
+    /// <see cref="GridGroupParameters.IntraTiers"/>; consumed in place) and returns the total charge.
+    /// </summary>
+    public static double Intra(Span<double> tierDelta, GridGroupParameters p, List<FormedIntraSpread>? formed, Span<double> chargeByTier)
+    {
+        double total = 0;
+        foreach (IntraSpreadRule rule in p.IntraSpreads)
+        {
+            int ia = TierIndexOfNumber(p, rule.TierA), ib = TierIndexOfNumber(p, rule.TierB);
+            double a = tierDelta[ia], b = tierDelta[ib];
+            if (a == 0 || b == 0 || Math.Sign(a) == Math.Sign(b))
+            {
+                continue;
+            }
+
+            double n = Math.Min(Math.Abs(a) / rule.DeltaPerSpreadA, Math.Abs(b) / rule.DeltaPerSpreadB);
+            tierDelta[ia] = a - (Math.Sign(a) * n * rule.DeltaPerSpreadA);
+            tierDelta[ib] = b - (Math.Sign(b) * n * rule.DeltaPerSpreadB);
+            double charge = n * rule.ChargePerSpread;
+            total += charge;
+            formed?.Add(new FormedIntraSpread(rule, n, charge));
+            if (!chargeByTier.IsEmpty)
+            {
+                chargeByTier[ia] += charge / 2;
+                chargeByTier[ib] += charge / 2;
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Short option minimum from the net short call and put units.</summary>
+    public static double ShortOptionMinimum(double shortCalls, double shortPuts, GridGroupParameters p) =>
+        p.ShortOptionMinimumPerUnit * (p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross ? shortCalls + shortPuts : Math.Max(shortCalls, shortPuts));
+
+    /// <summary>Offsetting-futures add-on: <c>rate · min(long notional, short notional)</c>.</summary>
+    public static double FuturesContingency(double longNotional, double shortNotional, GridGroupParameters p) =>
+        Math.Min(longNotional, shortNotional) > 0 && p.OffsettingFuturesContingencyRate > 0
+            ? p.OffsettingFuturesContingencyRate * Math.Min(longNotional, shortNotional)
+            : 0;
+
+    /// <summary>Group maintenance margin <c>max(scan + intra − credit, SOM) + contingencies</c>, then NOV handling.</summary>
+    public static double Maintenance(double scan, double intra, double credit, double som, double optionContingency, double futuresContingency,
+        double netOptionValue, GridGroupParameters p, out bool somBinds, out bool floored)
+    {
+        double scanPart = scan + intra - credit;
+        somBinds = som > scanPart;
+        double mm = Math.Max(scanPart, som) + optionContingency + futuresContingency;
+        floored = false;
+        if (p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+        {
+            if (mm - netOptionValue < 0)
+            {
+                floored = true;
+                mm = 0;
+            }
+            else
+            {
+                mm -= netOptionValue;
+            }
+        }
+
+        return mm;
+    }
+
+    private static int IndexOf(ReadOnlySpan<string> groups, string group)
+    {
+        for (int i = 0; i < groups.Length; i++)
+        {
+            if (string.Equals(groups[i], group, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Inter-group spread credits in priority order (spec §6.2.7): adds each group's credit to <paramref name="credit"/>
+    /// (zeroed first); <paramref name="remaining"/> is scratch of the group count.
+    /// </summary>
+    public static void InterCredits(GridParameters parameters, ReadOnlySpan<string> groups, ReadOnlySpan<double> netDelta, ReadOnlySpan<double> priceRisk,
+        Span<double> credit, Span<double> remaining, ImmutableArray<FormedInterSpread>.Builder? formed)
+    {
+        credit.Clear();
+        netDelta.CopyTo(remaining);
+        foreach (InterGroupSpread spread in parameters.InterSpreads)
+        {
+            bool allPresent = true;
+            int firstA = -1;
+            foreach (InterSpreadLeg leg in spread.Legs)
+            {
+                int g = IndexOf(groups, leg.Group);
+                allPresent &= g >= 0;
+                if (firstA < 0 && leg.Side == SpreadSide.A)
+                {
+                    firstA = g;
+                }
+            }
+
+            if (!allPresent)
+            {
+                continue; // a leg's group is not in the book: the spread cannot form
+            }
+
+            double signA = Math.Sign(remaining[firstA]);
+            bool sidesMatch = signA != 0;
+            double n = double.PositiveInfinity;
+            foreach (InterSpreadLeg leg in spread.Legs)
+            {
+                double r = remaining[IndexOf(groups, leg.Group)];
+                sidesMatch &= Math.Sign(r) == (leg.Side == SpreadSide.A ? signA : -signA);
+                n = Math.Min(n, Math.Abs(r) / leg.DeltaPerSpread);
+            }
+
+            if (!sidesMatch || !(n > 0))
+            {
+                continue;
+            }
+
+            ImmutableSortedDictionary<string, double>.Builder? credits = formed is null ? null : ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+            foreach (InterSpreadLeg leg in spread.Legs)
+            {
+                int g = IndexOf(groups, leg.Group);
+                double wpr = Math.Abs(netDelta[g]) > 0 ? priceRisk[g] / Math.Abs(netDelta[g]) : 0;
+                double c = n * leg.DeltaPerSpread * wpr * spread.CreditRate;
+                credit[g] += c;
+                if (credits is not null)
+                {
+                    credits[leg.Group] = credits.GetValueOrDefault(leg.Group) + c;
+                }
+
+                remaining[g] -= Math.Sign(remaining[g]) * n * leg.DeltaPerSpread;
+            }
+
+            formed?.Add(new FormedInterSpread(spread, n, credits!.ToImmutable()));
         }
     }
 }

@@ -1,0 +1,146 @@
+using System.Collections.Immutable;
+using PortfolioMargin.Correlation;
+using PortfolioMargin.MarketData;
+using PortfolioMargin.Models;
+using PortfolioMargin.Portfolios;
+using PortfolioMargin.Revaluation;
+using PortfolioMargin.Scenarios;
+
+namespace PortfolioMargin.RealTime;
+
+/// <summary>
+/// A margin model that can take a stress scenario into account beyond the shocked market, e.g. a covariance VaR that
+/// replaces its correlation matrix by a stressed one. <see cref="StressTest"/> calls it when the model implements it.
+/// </summary>
+public interface IStressMarginModel : IMarginModel
+{
+    /// <summary>Margins a portfolio resolved on the scenario's shocked snapshot.</summary>
+    /// <param name="shocked">The portfolio resolved against the shocked snapshot.</param>
+    /// <param name="scenario">The stress scenario.</param>
+    /// <param name="correlationOverride">The scenario's correlation override, or null to use the model's own.</param>
+    /// <returns>The margin under stress.</returns>
+    MarginResult CalculateUnderStress(ResolvedPortfolio shocked, Scenario scenario, CorrelationMatrix? correlationOverride);
+}
+
+/// <summary>P&amp;L of one item (a risk group or a position) in one scenario.</summary>
+/// <param name="Item">Group symbol or position label.</param>
+/// <param name="ScenarioId">Scenario id.</param>
+/// <param name="Pnl">P&amp;L in the report currency (profit positive).</param>
+public sealed record StressPnl(string Item, string ScenarioId, double Pnl);
+
+/// <summary>One stress scenario's outcome (report currency).</summary>
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Pnl">Total weighted P&amp;L by full revaluation.</param>
+/// <param name="Groups">P&amp;L per risk group, in order of first appearance.</param>
+/// <param name="PositionPnl">P&amp;L per position (for an account: positions, then coin collateral rows).</param>
+/// <param name="MarginUnderStress">The model's margin of the book on the shocked snapshot.</param>
+/// <param name="AccountUnderStress">For an account: equity (with futures variation), margin and status on the shocked snapshot; null for a book.</param>
+/// <param name="CorrelationOverrideApplied">True when the scenario carried a correlation override and the model took it (<see cref="IStressMarginModel"/>).</param>
+public sealed record StressScenarioResult(Scenario Scenario, double Pnl, ImmutableArray<StressPnl> Groups, ImmutableArray<double> PositionPnl,
+    MarginResult MarginUnderStress, AccountMargin? AccountUnderStress, bool CorrelationOverrideApplied);
+
+/// <summary>The outcome of a stress test. Immutable.</summary>
+/// <param name="PositionLabels">Label per position (for an account: positions, then <c>COLLATERAL-{asset}</c> rows).</param>
+/// <param name="Scenarios">Per scenario, in set order.</param>
+public sealed record StressReport(ImmutableArray<string> PositionLabels, ImmutableArray<StressScenarioResult> Scenarios)
+{
+    /// <summary>The scenario with the lowest total P&amp;L (first in set order among ties).</summary>
+    public StressScenarioResult Worst => Enumerable.Aggregate(Scenarios, (a, b) => b.Pnl < a.Pnl ? b : a);
+
+    /// <summary>Per risk group, its worst scenario and P&amp;L.</summary>
+    public ImmutableArray<StressPnl> WorstByGroup =>
+        [.. Scenarios.SelectMany(s => s.Groups).GroupBy(g => g.Item, StringComparer.Ordinal).Select(g => g.Aggregate((a, b) => b.Pnl < a.Pnl ? b : a))];
+
+    /// <summary>Per position, its worst scenario and P&amp;L.</summary>
+    public ImmutableArray<StressPnl> WorstByPosition =>
+        [.. PositionLabels.Select((label, i) => Scenarios.Select(s => new StressPnl(label, s.Scenario.Id, s.PositionPnl[i])).Aggregate((a, b) => b.Pnl < a.Pnl ? b : a))];
+}
+
+/// <summary>
+/// Runs named stress scenarios (historical or hypothetical, multi-underlying, with vol shocks) against a book or an
+/// account: P&amp;L per position and group by full revaluation (the risk-array engine), and the margin under stress
+/// (the model on the shocked snapshot: spot and forwards × (1+move), vols shocked; the scenario's time shift applies
+/// to the P&amp;L only). Stateless and thread-safe.
+/// </summary>
+/// <remarks>
+/// Correlation stress: a scenario may carry a correlation override (by scenario id); it reaches models implementing
+/// <see cref="IStressMarginModel"/> (the covariance VaR hook) and is ignored by others, which is reported per scenario.
+/// </remarks>
+public static class StressTest
+{
+    /// <summary>Stresses a book.</summary>
+    /// <param name="book">The book, resolved on the base snapshot.</param>
+    /// <param name="stress">The scenarios.</param>
+    /// <param name="model">The margin model for margin under stress.</param>
+    /// <param name="correlationOverrides">Optional correlation override per scenario id.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="ArgumentException">A scenario lacks a shock for an underlying of the book, or shocks an unknown one.</exception>
+    public static StressReport Run(ResolvedPortfolio book, ScenarioSet stress, IMarginModel model, IReadOnlyDictionary<string, CorrelationMatrix>? correlationOverrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ArgumentNullException.ThrowIfNull(stress);
+        ArgumentNullException.ThrowIfNull(model);
+        return RunCore(book, stress, model, correlationOverrides, (scenario, margin) =>
+        {
+            MarketSnapshot shocked = MarketShock.Scenario(book.Market, book.Portfolio, scenario);
+            return (margin(ResolvedPortfolio.Resolve(book.Portfolio, shocked)), null);
+        });
+    }
+
+    /// <summary>Stresses an account (positions and coin collateral).</summary>
+    /// <param name="account">The account.</param>
+    /// <param name="market">The base snapshot.</param>
+    /// <param name="stress">The scenarios.</param>
+    /// <param name="model">The margin model.</param>
+    /// <param name="thresholds">Status thresholds for the account under stress.</param>
+    /// <param name="correlationOverrides">Optional correlation override per scenario id.</param>
+    /// <returns>The report, with <see cref="StressScenarioResult.AccountUnderStress"/> set.</returns>
+    /// <exception cref="MissingMarketDataException">A collateral asset has no price.</exception>
+    public static StressReport Run(Account account, MarketSnapshot market, ScenarioSet stress, IMarginModel model, AccountThresholds? thresholds = null,
+        IReadOnlyDictionary<string, CorrelationMatrix>? correlationOverrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(market);
+        ArgumentNullException.ThrowIfNull(stress);
+        ArgumentNullException.ThrowIfNull(model);
+        ResolvedPortfolio risk = AccountCalculator.RiskPortfolio(account, market);
+        return RunCore(risk, stress, model, correlationOverrides, (scenario, margin) =>
+        {
+            MarketSnapshot shocked = MarketShock.Scenario(market, risk.Portfolio, scenario);
+            AccountMargin a = AccountCalculator.CalculateWith(account, margin, shocked, thresholds, markedFrom: market);
+            return (a.Margin, a);
+        });
+    }
+
+    private static StressReport RunCore(ResolvedPortfolio risk, ScenarioSet stress, IMarginModel model, IReadOnlyDictionary<string, CorrelationMatrix>? overrides,
+        Func<Scenario, Func<ResolvedPortfolio, MarginResult>, (MarginResult Margin, AccountMargin? Account)> underStress)
+    {
+        RiskArrays arrays = RiskArrays.Compute(risk, stress);
+        ImmutableArray<string> labels = [.. risk.Portfolio.Select(p => p.ToString())];
+        var results = ImmutableArray.CreateBuilder<StressScenarioResult>(stress.Count);
+        for (int s = 0; s < stress.Count; s++)
+        {
+            Scenario scenario = stress.Scenarios[s];
+            var positionPnl = new double[risk.Count];
+            var byGroup = new double[risk.Underlyings.Length];
+            double total = 0;
+            for (int i = 0; i < risk.Count; i++)
+            {
+                positionPnl[i] = arrays[i, s];
+                byGroup[risk.UnderlyingIndex[i]] += positionPnl[i];
+                total += positionPnl[i];
+            }
+
+            CorrelationMatrix? correlation = overrides is not null && overrides.TryGetValue(scenario.Id, out CorrelationMatrix? c) ? c : null;
+            bool applied = correlation is not null && model is IStressMarginModel;
+            Func<ResolvedPortfolio, MarginResult> margin = model is IStressMarginModel stressed
+                ? shocked => stressed.CalculateUnderStress(shocked, scenario, correlation)
+                : model.Calculate;
+            (MarginResult m, AccountMargin? account) = underStress(scenario, margin);
+            results.Add(new StressScenarioResult(scenario, total,
+                [.. risk.Underlyings.Select((u, g) => new StressPnl(u.Symbol, scenario.Id, byGroup[g]))], [.. positionPnl], m, account, applied));
+        }
+
+        return new StressReport(labels, results.MoveToImmutable());
+    }
+}
