@@ -72,6 +72,11 @@ public static class GridParametersJson
 
     private static GridParameters ToParameters(GridParametersDocument d, JsonMapping m)
     {
+        if (string.IsNullOrWhiteSpace(d.Label))
+        {
+            throw m.Error("$.label", "the label (the parameter set's version, reported in results) must not be blank.");
+        }
+
         var sets = new Dictionary<string, ScenarioSet>(StringComparer.Ordinal);
         for (int i = 0; i < d.ScenarioSets.Count; i++)
         {
@@ -123,7 +128,7 @@ public static class GridParametersJson
             spreads.Add(spread);
         }
 
-        return m.At("$", () => new GridParameters(d.Label, groups, spreads), "version");
+        return m.At("$", () => new GridParameters(d.Label, groups, spreads));
     }
 
     private static GridGroupParameters ReadGroup(GridGroupDto dto, string path, Dictionary<string, ScenarioSet> sets, JsonMapping m)

@@ -393,7 +393,38 @@ internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
             (line, column) = Where(path);
         }
 
-        return new MarginFileException(title, path, line, column, null, Clean(e.Message), e);
+        string problem = Clean(e.Message);
+        if (problem.Contains("could not be converted to", StringComparison.Ordinal))
+        {
+            long offset = Locate(path);
+            problem = offset < 0 ? "the value has the wrong type (see the field tables in docs/file-formats.md)."
+                : $"the value has the wrong type: got {TokenAt(offset)} (see the field tables in docs/file-formats.md).";
+        }
+
+        return new MarginFileException(title, path, line, column, null, problem, e);
+    }
+
+    private string TokenAt(long offset)
+    {
+        var reader = new Utf8JsonReader(Utf8.Span[(int)offset..], new JsonReaderOptions { MaxDepth = 1024 });
+        try
+        {
+            reader.Read();
+            return reader.TokenType switch
+            {
+                JsonTokenType.String => "a string",
+                JsonTokenType.Number => "a number",
+                JsonTokenType.True or JsonTokenType.False => "true/false",
+                JsonTokenType.StartArray => "an array",
+                JsonTokenType.StartObject => "an object",
+                JsonTokenType.Null => "null",
+                _ => reader.TokenType.ToString(),
+            };
+        }
+        catch (JsonException)
+        {
+            return "an unreadable value";
+        }
     }
 
     private static string Problem(ArgumentException e)
@@ -420,6 +451,17 @@ internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
         if (m >= 0)
         {
             return "missing required field(s) " + message[(m + Missing.Length)..].TrimEnd('.') + ".";
+        }
+
+        if (message.Contains("doesn't allow null values", StringComparison.Ordinal))
+        {
+            return "null is not allowed here: give a value, or leave an optional field out.";
+        }
+
+        if (message.StartsWith("Duplicate property '", StringComparison.Ordinal))
+        {
+            int end = message.IndexOf('\'', 20);
+            return $"the field '{message[20..end]}' is given twice.";
         }
 
         if (message.StartsWith("The JSON property '", StringComparison.Ordinal) && message.Contains("could not be mapped", StringComparison.Ordinal))
