@@ -99,24 +99,24 @@ public static class MarketSnapshotJson
             s = s.WithVolSurface(dto.Underlying, ReadSurface(dto, path, m));
         }
 
-        IReadOnlyList<CurrencyRateDto> rates = d.Rates ?? [];
-        for (int i = 0; i < rates.Count; i++)
-        {
-            string path = JsonMapping.Index("$.rates", i);
-            Currency c = PortfolioJson.ReadCurrency(JsonMapping.Field(path, "currency"), rates[i].Currency, m);
-            Unique(s.Rates.ContainsKey(c), path, "currency", $"a rate for {c}", m);
-            double rate = rates[i].Rate;
-            s = m.At(JsonMapping.Field(path, "rate"), () => s.WithRate(c, rate));
-        }
+        s = ReadRates(s, d.Rates, "$.rates", "a rate", s => s.Rates, (s, c, r) => s.WithRate(c, r), m);
+        s = ReadRates(s, d.Fx, "$.fx", "a conversion rate", s => s.FxRates, (s, c, r) => s.WithFxRate(c, r), m);
+        return s;
+    }
 
-        IReadOnlyList<CurrencyRateDto> fx = d.Fx ?? [];
-        for (int i = 0; i < fx.Count; i++)
+    /// <summary>Reads <c>rates</c> or <c>fx</c>: one entry per currency, each set through the snapshot's validating setter.</summary>
+    private static MarketSnapshot ReadRates(MarketSnapshot s, IReadOnlyList<CurrencyRateDto>? list, string at, string what,
+        Func<MarketSnapshot, ImmutableDictionary<Currency, double>> existing, Func<MarketSnapshot, Currency, double, MarketSnapshot> set, JsonMapping m)
+    {
+        list ??= [];
+        for (int i = 0; i < list.Count; i++)
         {
-            string path = JsonMapping.Index("$.fx", i);
-            Currency c = PortfolioJson.ReadCurrency(JsonMapping.Field(path, "currency"), fx[i].Currency, m);
-            Unique(s.FxRates.ContainsKey(c), path, "currency", $"a conversion rate for {c}", m);
-            double rate = fx[i].Rate;
-            s = m.At(JsonMapping.Field(path, "rate"), () => s.WithFxRate(c, rate));
+            string path = JsonMapping.Index(at, i);
+            Currency c = PortfolioJson.ReadCurrency(JsonMapping.Field(path, "currency"), list[i].Currency, m);
+            Unique(existing(s).ContainsKey(c), path, "currency", $"{what} for {c}", m);
+            double rate = list[i].Rate;
+            MarketSnapshot before = s;
+            s = m.At(JsonMapping.Field(path, "rate"), () => set(before, c, rate));
         }
 
         return s;

@@ -13,8 +13,11 @@ public sealed class JsonBadInputTests
         return json.Replace(from, to, StringComparison.Ordinal);
     }
 
-    private static MarginFileException Portfolio(string from, string to) =>
-        Assert.Throws<MarginFileException>(() => PortfolioJson.Parse(Edit(PortfolioExample, from, to)));
+    /// <summary>Reads <paramref name="example"/> with one edit and returns the error.</summary>
+    private static MarginFileException Bad<T>(Func<string, MarginFileOptions?, T> parse, string example, string from, string to) =>
+        Assert.Throws<MarginFileException>(() => parse(Edit(example, from, to), null));
+
+    private static MarginFileException Portfolio(string from, string to) => Bad(PortfolioJson.Parse, PortfolioExample, from, to);
 
     [Fact]
     public void Malformed_json_reports_the_line_and_path()
@@ -173,8 +176,7 @@ public sealed class JsonBadInputTests
         Assert.NotNull(Portfolio("\"quantity\": 10 }", "\"quantity\": 10, }").LineNumber);
     }
 
-    private static MarginFileException Snapshot(string from, string to) =>
-        Assert.Throws<MarginFileException>(() => MarketSnapshotJson.Parse(Edit(MarketSnapshotExample, from, to)));
+    private static MarginFileException Snapshot(string from, string to) => Bad(MarketSnapshotJson.Parse, MarketSnapshotExample, from, to);
 
     [Fact]
     public void Market_snapshot_values_the_domain_rejects_name_their_path()
@@ -205,49 +207,38 @@ public sealed class JsonBadInputTests
         Assert.Equal("$.volSurfaces[1].underlying", Snapshot("{ \"underlying\": \"ETH\", \"term\"", "{ \"underlying\": \"BTC\", \"term\"").Path);
     }
 
-    private static MarginFileException Scenarios(string from, string to) =>
-        Assert.Throws<MarginFileException>(() => ScenarioSetJson.Parse(Edit(ScenarioSetExample, from, to)));
-
-    [Fact]
-    public void Scenario_set_errors_name_their_path()
+    [Theory]
+    [InlineData("scenario-set", "\"priceMove\": 0.10", "\"priceMove\": -1", "$.scenarios[0].default.priceMove")]
+    [InlineData("scenario-set", "\"weight\": 1", "\"weight\": 0", "$.scenarios[1].weight")]
+    [InlineData("scenario-set", "\"id\": \"CRASH\"", "\"id\": \"UP10\"", "$.scenarios[1].id")]
+    [InlineData("scenario-set", "{ \"underlying\": \"ETH\"", "{ \"underlying\": \"BTC\"", "$.scenarios[1].shocks[1].underlying")]
+    [InlineData("scenario-set", "\"volMoveKind\": \"relative\" },", "\"volMoveKind\": \"percent\" },", "$.scenarios[1].shocks[0].volMoveKind")]
+    [InlineData("scenario-set", "\"volMoveKind\": \"relative\" },", "\"volMoveKind\": \"relative\", \"referenceDays\": 0 },", "$.scenarios[1].shocks[0].referenceDays")]
+    [InlineData("scenario-set", "\"default\": { \"priceMove\"", "\"default\": { \"underlying\": \"BTC\", \"priceMove\"", "$.scenarios[0].default.underlying")]
+    [InlineData("scenario-set", "\"default\": { \"priceMove\": 0.10, \"volMove\": -0.05 }", "\"weight\": 1", "$.scenarios[0]")]
+    [InlineData("scenario-set", "\"name\": \"Stress\"", "\"name\": \" \"", "$.name")]
+    [InlineData("grid-parameters", "{ \"group\": \"ETH\", \"scenarioSet\": \"grid\"", "{ \"group\": \"ETH\", \"scenarioSet\": \"grids\"", "$.groups[1].scenarioSet")]
+    [InlineData("grid-parameters", "\"initialToMaintenance\": 1.25,\n", "\"initialToMaintenance\": 0.9,\n", "$.groups[0].initialToMaintenance")]
+    [InlineData("grid-parameters", "{ \"group\": \"ETH\", \"deltaPerSpread\"", "{ \"group\": \"SOL\", \"deltaPerSpread\"", "$.interSpreads[0].legs[1].group")]
+    [InlineData("grid-parameters", "\"side\": \"b\"", "\"side\": \"c\"", "$.interSpreads[0].legs[1].side")]
+    [InlineData("grid-parameters", "\"side\": \"b\"", "\"side\": \"a\"", "$.interSpreads[0]")]
+    [InlineData("grid-parameters", "\"tierB\": 2", "\"tierB\": 3", "$.groups[0].intraSpreads")]
+    [InlineData("grid-parameters", "{ \"group\": \"ETH\", \"scenarioSet\"", "{ \"group\": \"BTC\", \"scenarioSet\"", "$.groups[1].group")]
+    [InlineData("grid-parameters", "\"priceMove\": 0.15,", "\"priceMove\": -1.5,", "$.scenarioSets[0].scenarios[1].default.priceMove")]
+    [InlineData("grid-parameters", "\"label\": \"EXAMPLE-PM-2026-01\"", "\"label\": \" \"", "$.label")]
+    [InlineData("isolated-rates", "\"linearRate\": 0.10", "\"linearRate\": -0.10", "$.default.linearRate")]
+    [InlineData("isolated-rates", "\"maintenanceFraction\": 0.5 }\n  ]", "\"maintenanceFraction\": 2 }\n  ]", "$.overrides[0].maintenanceFraction")]
+    [InlineData("isolated-rates", "{ \"appliesTo\": \"ETH\", ", "{ ", "$.overrides[0].appliesTo")]
+    [InlineData("isolated-rates", "\"default\": { ", "\"default\": { \"appliesTo\": \"X\", ", "$.default.appliesTo")]
+    public void Scenario_grid_and_isolated_document_errors_name_their_path(string kind, string from, string to, string path)
     {
-        Assert.Equal("$.scenarios[0].default.priceMove", Scenarios("\"priceMove\": 0.10", "\"priceMove\": -1").Path);
-        Assert.Equal("$.scenarios[1].weight", Scenarios("\"weight\": 1", "\"weight\": 0").Path);
-        Assert.Equal("$.scenarios[1].id", Scenarios("\"id\": \"CRASH\"", "\"id\": \"UP10\"").Path);
-        Assert.Equal("$.scenarios[1].shocks[1].underlying", Scenarios("{ \"underlying\": \"ETH\"", "{ \"underlying\": \"BTC\"").Path);
-        Assert.Equal("$.scenarios[1].shocks[0].volMoveKind", Scenarios("\"volMoveKind\": \"relative\" },", "\"volMoveKind\": \"percent\" },").Path);
-        Assert.Equal("$.scenarios[1].shocks[0].referenceDays", Scenarios("\"volMoveKind\": \"relative\" },", "\"volMoveKind\": \"relative\", \"referenceDays\": 0 },").Path);
-        Assert.Equal("$.scenarios[0].default.underlying", Scenarios("\"default\": { \"priceMove\"", "\"default\": { \"underlying\": \"BTC\", \"priceMove\"").Path);
-        Assert.Equal("$.scenarios[0]", Scenarios("\"default\": { \"priceMove\": 0.10, \"volMove\": -0.05 }", "\"weight\": 1").Path);
-        Assert.Equal("$.name", Scenarios("\"name\": \"Stress\"", "\"name\": \" \"").Path);
-    }
-
-    private static MarginFileException Grid(string from, string to) =>
-        Assert.Throws<MarginFileException>(() => GridParametersJson.Parse(Edit(GridParametersExample, from, to)));
-
-    [Fact]
-    public void Grid_parameter_errors_name_their_path()
-    {
-        Assert.Equal("$.groups[1].scenarioSet", Grid("{ \"group\": \"ETH\", \"scenarioSet\": \"grid\"", "{ \"group\": \"ETH\", \"scenarioSet\": \"grids\"").Path);
-        Assert.Equal("$.groups[0].initialToMaintenance", Grid("\"initialToMaintenance\": 1.25,\n", "\"initialToMaintenance\": 0.9,\n").Path);
-        Assert.Equal("$.interSpreads[0].legs[1].group", Grid("{ \"group\": \"ETH\", \"deltaPerSpread\"", "{ \"group\": \"SOL\", \"deltaPerSpread\"").Path);
-        Assert.Equal("$.interSpreads[0].legs[1].side", Grid("\"side\": \"b\"", "\"side\": \"c\"").Path);
-        Assert.Equal("$.interSpreads[0]", Grid("\"side\": \"b\"", "\"side\": \"a\"").Path);
-        Assert.Equal("$.groups[0].intraSpreads", Grid("\"tierB\": 2", "\"tierB\": 3").Path);
-        Assert.Equal("$.groups[1].group", Grid("{ \"group\": \"ETH\", \"scenarioSet\"", "{ \"group\": \"BTC\", \"scenarioSet\"").Path);
-        Assert.Equal("$.scenarioSets[0].scenarios[1].default.priceMove", Grid("\"priceMove\": 0.15,", "\"priceMove\": -1.5,").Path);
-        Assert.Equal("$.label", Grid("\"label\": \"EXAMPLE-PM-2026-01\"", "\"label\": \" \"").Path);
-    }
-
-    private static MarginFileException Isolated(string from, string to) =>
-        Assert.Throws<MarginFileException>(() => IsolatedRatesJson.Parse(Edit(IsolatedRatesExample, from, to)));
-
-    [Fact]
-    public void Isolated_rate_errors_name_their_path()
-    {
-        Assert.Equal("$.default.linearRate", Isolated("\"linearRate\": 0.10", "\"linearRate\": -0.10").Path);
-        Assert.Equal("$.overrides[0].maintenanceFraction", Isolated("\"maintenanceFraction\": 0.5 }\n  ]", "\"maintenanceFraction\": 2 }\n  ]").Path);
-        Assert.Equal("$.overrides[0].appliesTo", Isolated("{ \"appliesTo\": \"ETH\", ", "{ ").Path);
-        Assert.Equal("$.default.appliesTo", Isolated("\"default\": { ", "\"default\": { \"appliesTo\": \"X\", ").Path);
+        MarginFileException e = kind switch
+        {
+            "scenario-set" => Bad(ScenarioSetJson.Parse, ScenarioSetExample, from, to),
+            "grid-parameters" => Bad(GridParametersJson.Parse, GridParametersExample, from, to),
+            _ => Bad(IsolatedRatesJson.Parse, IsolatedRatesExample, from, to),
+        };
+        Assert.Equal(path, e.Path);
+        Assert.NotNull(e.LineNumber);
     }
 }

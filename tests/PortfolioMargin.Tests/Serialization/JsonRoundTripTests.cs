@@ -42,6 +42,26 @@ public sealed class JsonRoundTripTests
     public void Docs_isolated_rates_example_reads_to_the_model_built_in_code() =>
         Assert.True(Same(IsolatedRatesExampleObject(), IsolatedRatesJson.Parse(IsolatedRatesExample)));
 
+    [Theory]
+    [InlineData(PortfolioExample)]
+    [InlineData(MarketSnapshotExample)]
+    [InlineData(ScenarioSetExample)]
+    [InlineData(GridParametersExample)]
+    [InlineData(IsolatedRatesExample)]
+    [InlineData(PositionsCsvExample)]
+    public void Examples_here_are_the_ones_in_docs_file_formats(string example)
+    {
+        string? dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "docs", "file-formats.md")))
+        {
+            dir = Path.GetDirectoryName(dir);
+        }
+
+        Assert.NotNull(dir);
+        string docs = File.ReadAllText(Path.Combine(dir, "docs", "file-formats.md")).ReplaceLineEndings("\n");
+        Assert.Contains("\n" + example.ReplaceLineEndings("\n") + "\n```", docs, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Portfolio_round_trips_through_a_stream_and_through_text()
     {
