@@ -15,7 +15,7 @@ namespace PortfolioMargin.MarketData;
 /// conversion rate of a coin into the report currency, which, when not set explicitly, is the spot of an underlying
 /// whose base is that coin and whose quote is the report currency (BTC→USD from the BTC/USD spot).
 /// </remarks>
-public sealed class MarketSnapshot
+public sealed partial class MarketSnapshot
 {
     private readonly ImmutableDictionary<string, double> _spots;
     private readonly ImmutableDictionary<(string Symbol, DateTimeOffset Expiry), double> _forwards;

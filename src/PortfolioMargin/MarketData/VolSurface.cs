@@ -30,7 +30,7 @@ public abstract class VolSurface
     public static VolSurface TermStructure(IEnumerable<KeyValuePair<DateTimeOffset, double>> volsByExpiry)
     {
         ArgumentNullException.ThrowIfNull(volsByExpiry);
-        var pillars = volsByExpiry.Select(kv => new Pillar(kv.Key, [1.0], [Guard.Positive(kv.Value, $"Volatility for expiry {kv.Key:yyyy-MM-dd}")], true))
+        var pillars = volsByExpiry.Select(kv => new Pillar(kv.Key, [1.0], [Guard.Positive(kv.Value, $"Volatility for expiry {kv.Key:yyyy-MM-dd}")], true, []))
             .OrderBy(p => p.Expiry).ToImmutableArray();
         return new PillarVolSurface(CheckPillars(pillars));
     }
@@ -65,7 +65,7 @@ public abstract class VolSurface
                 }
             }
 
-            pillars.Add(new Pillar(expiry, ImmutableArray.Create(logK), ImmutableArray.Create(v), false));
+            pillars.Add(new Pillar(expiry, ImmutableArray.Create(logK), ImmutableArray.Create(v), false, [.. strikes]));
         }
 
         return new PillarVolSurface(CheckPillars(pillars.OrderBy(p => p.Expiry).ToImmutableArray()));
@@ -97,12 +97,26 @@ public abstract class VolSurface
     /// <returns>Annualised vol, always finite and &gt; 0.</returns>
     public abstract double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount = DayCount.Act365Fixed);
 
+    /// <summary>How the surface was built; with <see cref="FlatVolatility"/> and <see cref="Pillars"/> it describes the surface exactly (for writing it to a file).</summary>
+    internal abstract VolSurfaceShape Shape { get; }
+
+    /// <summary>The vol of a <see cref="VolSurfaceShape.Flat"/> surface; NaN for the other shapes.</summary>
+    internal virtual double FlatVolatility => double.NaN;
+
+    /// <summary>The pillars by ascending expiry as given: per expiry the strikes (empty for a term structure) and the vols (one for a term structure).</summary>
+    internal virtual ImmutableArray<(DateTimeOffset Expiry, ImmutableArray<double> Strikes, ImmutableArray<double> Vols)> Pillars => [];
+
     private sealed class FlatVolSurface(double vol) : VolSurface
     {
         public override double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount) => vol;
+
+        internal override VolSurfaceShape Shape => VolSurfaceShape.Flat;
+
+        internal override double FlatVolatility => vol;
     }
 
-    private sealed record Pillar(DateTimeOffset Expiry, ImmutableArray<double> LogStrikes, ImmutableArray<double> Vols, bool IsAtm)
+    /// <summary>One expiry; <paramref name="Strikes"/> keeps the strikes as given (empty for an at-the-money pillar) so the surface can be written back exactly.</summary>
+    private sealed record Pillar(DateTimeOffset Expiry, ImmutableArray<double> LogStrikes, ImmutableArray<double> Vols, bool IsAtm, ImmutableArray<double> Strikes)
     {
         public double At(double logStrike)
         {
@@ -130,6 +144,11 @@ public abstract class VolSurface
 
     private sealed class PillarVolSurface(ImmutableArray<Pillar> pillars) : VolSurface
     {
+        internal override VolSurfaceShape Shape => pillars[0].IsAtm ? VolSurfaceShape.TermStructure : VolSurfaceShape.Smile;
+
+        internal override ImmutableArray<(DateTimeOffset Expiry, ImmutableArray<double> Strikes, ImmutableArray<double> Vols)> Pillars =>
+            [.. pillars.Select(p => (p.Expiry, p.Strikes, p.Vols))];
+
         public override double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount)
         {
             double logK = Math.Log(Guard.Positive(strike, "Strike"));
@@ -171,4 +190,17 @@ public abstract class VolSurface
             return Math.Sqrt(variance / t);
         }
     }
+}
+
+/// <summary>How a <see cref="VolSurface"/> was built.</summary>
+internal enum VolSurfaceShape : byte
+{
+    /// <summary><see cref="VolSurface.Flat"/>.</summary>
+    Flat = 0,
+
+    /// <summary><see cref="VolSurface.TermStructure"/>.</summary>
+    TermStructure = 1,
+
+    /// <summary><see cref="VolSurface.Smile"/>.</summary>
+    Smile = 2,
 }

@@ -66,6 +66,9 @@ public sealed class IsolatedModel : IStandaloneMarginModel
     /// <summary>Rates for products without an override.</summary>
     public IsolatedRates DefaultRates { get; }
 
+    /// <summary>The overrides by instrument name or underlying symbol (for writing the model's rates to a file).</summary>
+    internal ImmutableSortedDictionary<string, IsolatedRates> Overrides => _overrides;
+
     /// <inheritdoc />
     public string Name => "Isolated";
 

@@ -1,0 +1,30 @@
+namespace PortfolioMargin.Serialization;
+
+/// <summary>
+/// The <c>format</c> identifiers and the format version of the JSON documents (see <c>docs/file-formats.md</c>). Every
+/// document starts <c>{ "format": "portfoliomargin/…", "version": 1, … }</c>; a reader refuses another format and a
+/// version it does not know.
+/// </summary>
+public static class MarginFileFormat
+{
+    /// <summary>The format version this library writes and reads. A file with a higher version was written by a newer library and is refused.</summary>
+    public const int Version = 1;
+
+    /// <summary>A portfolio: underlyings, instruments and positions.</summary>
+    public const string Portfolio = "portfoliomargin/portfolio";
+
+    /// <summary>A market snapshot: valuation time, spots, forwards, vol surfaces, rates and conversion rates.</summary>
+    public const string MarketSnapshot = "portfoliomargin/market-snapshot";
+
+    /// <summary>A named scenario set.</summary>
+    public const string ScenarioSet = "portfoliomargin/scenario-set";
+
+    /// <summary>The scenario-grid model's parameter set.</summary>
+    public const string GridParameters = "portfoliomargin/grid-parameters";
+
+    /// <summary>The isolated model's rates (default and overrides).</summary>
+    public const string IsolatedRates = "portfoliomargin/isolated-rates";
+
+    /// <summary>Every format identifier.</summary>
+    public static IReadOnlyList<string> All { get; } = [Portfolio, MarketSnapshot, ScenarioSet, GridParameters, IsolatedRates];
+}
