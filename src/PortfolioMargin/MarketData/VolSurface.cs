@@ -203,4 +203,7 @@ internal enum VolSurfaceShape : byte
 
     /// <summary><see cref="VolSurface.Smile"/>.</summary>
     Smile = 2,
+
+    /// <summary>Derived from another surface (e.g. a stress-shocked view); has no file representation.</summary>
+    Derived = 3,
 }

@@ -62,6 +62,8 @@ internal static class MarketShock
     /// <summary>The base snapshot's vol of the same expiry and strike, shocked.</summary>
     private sealed class ShockedVolSurface(MarketSnapshot market, Underlying underlying, UnderlyingShock shock) : VolSurface
     {
+        internal override VolSurfaceShape Shape => VolSurfaceShape.Derived;
+
         public override double Volatility(DateTimeOffset expiry, double strike, DateTimeOffset valuationTime, DayCount dayCount = DayCount.Act365Fixed)
         {
             double vol = market.Volatility(new EuropeanOption(underlying, OptionRight.Call, strike, expiry));

@@ -61,7 +61,8 @@ public static class MarketSnapshotJson
     {
         VolSurfaceShape.Flat => new VolSurfaceDto(symbol, Flat: surface.FlatVolatility),
         VolSurfaceShape.TermStructure => new VolSurfaceDto(symbol, Term: [.. surface.Pillars.Select(p => new TermPillarDto(p.Expiry, p.Vols[0]))]),
-        _ => new VolSurfaceDto(symbol, Smile: [.. surface.Pillars.Select(p => new SmilePillarDto(p.Expiry, p.Strikes, p.Vols))]),
+        VolSurfaceShape.Smile => new VolSurfaceDto(symbol, Smile: [.. surface.Pillars.Select(p => new SmilePillarDto(p.Expiry, p.Strikes, p.Vols))]),
+        _ => throw new InvalidOperationException($"The vol surface of '{symbol}' is derived from another one (e.g. a stress-shocked snapshot) and cannot be written; write the base snapshot instead."),
     };
 
     private static MarketSnapshot ToSnapshot(MarketSnapshotDocument d, JsonMapping m)
