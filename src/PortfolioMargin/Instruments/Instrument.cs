@@ -50,7 +50,10 @@ public abstract record Instrument
     public virtual DateTimeOffset? Expiry => null;
 
     /// <summary>The display name: the one given at construction, else generated from the terms (e.g. <c>BTC-27MAR26-60000-C</c>).</summary>
-    public string Name => ExplicitName ?? DefaultName();
+    /// <remarks>A generated name is built once per instance (kept outside the record's fields, so equality is unaffected).</remarks>
+    public string Name => ExplicitName ?? GeneratedNames.GetValue(this, static i => i.DefaultName());
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Instrument, string> GeneratedNames = new();
 
     private string? ExplicitName { get; }
 

@@ -191,11 +191,11 @@ public sealed partial class MarketSnapshot
             return rate;
         }
 
-        foreach (Underlying u in _underlyings.Values)
+        foreach (KeyValuePair<string, Underlying> kv in _underlyings)
         {
-            if (u.BaseCurrency == currency && u.QuoteCurrency == ReportCurrency)
+            if (kv.Value.BaseCurrency == currency && kv.Value.QuoteCurrency == ReportCurrency)
             {
-                return _spots[u.Symbol];
+                return _spots[kv.Key];
             }
         }
 

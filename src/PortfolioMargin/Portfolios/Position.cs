@@ -35,5 +35,7 @@ public sealed record Position
     public Position Scale(double factor) => new(Instrument, Quantity * factor);
 
     /// <summary>E.g. <c>+2 BTC-27MAR26-60000-C</c>.</summary>
-    public override string ToString() => $"{(Quantity >= 0 ? "+" : "")}{Guard.Format(Quantity)} {Instrument.Name}";
+    public override string ToString() => Labels.GetValue(this, static p => $"{(p.Quantity >= 0 ? "+" : "")}{Guard.Format(p.Quantity)} {p.Instrument.Name}");
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Position, string> Labels = new();
 }

@@ -118,6 +118,9 @@ public sealed class ResolvedPortfolio
         }
     }
 
+    /// <summary>The valuation of this resolved portfolio, computed once on first use (immutable, so a benign race at worst computes it twice).</summary>
+    internal Pricing.PortfolioValuation? CachedValuation;
+
     /// <summary>The source portfolio.</summary>
     public Portfolio Portfolio { get; }
 

@@ -27,10 +27,15 @@ public sealed record PositionValuation(Position Position, Currency SettlementCur
 /// <param name="ReportCurrency">The report currency.</param>
 public sealed record PortfolioValuation(ImmutableArray<PositionValuation> Positions, double TotalValueInReport, Currency ReportCurrency)
 {
-    /// <summary>Values every position of a resolved portfolio with the scalar reference pricer.</summary>
+    /// <summary>Values every position of a resolved portfolio with the scalar reference pricer (computed once per resolved portfolio).</summary>
     public static PortfolioValuation Of(ResolvedPortfolio resolved)
     {
         ArgumentNullException.ThrowIfNull(resolved);
+        return Volatile.Read(ref resolved.CachedValuation) ?? Interlocked.CompareExchange(ref resolved.CachedValuation, Compute(resolved), null) ?? resolved.CachedValuation!;
+    }
+
+    private static PortfolioValuation Compute(ResolvedPortfolio resolved)
+    {
         var rows = ImmutableArray.CreateBuilder<PositionValuation>(resolved.Count);
         double total = 0;
         for (int i = 0; i < resolved.Count; i++)

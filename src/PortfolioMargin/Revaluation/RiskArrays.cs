@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using PortfolioMargin.Instruments;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Scenarios;
 
@@ -97,22 +98,30 @@ internal static class RevaluationEngine
         return floored;
     }
 
+    /// <summary>What validation needs to know about a scenario set, computed once per set instance.</summary>
+    private sealed record SetFacts(ImmutableArray<(string ScenarioId, string Symbol)> ExplicitShocks, ImmutableArray<Scenario> WithoutDefault);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScenarioSet, SetFacts> Facts = new();
+
     /// <summary>Rejects scenarios that shock unknown underlyings or leave one of the portfolio's underlyings without a shock.</summary>
+    /// <remarks>The set's explicit symbols are gathered once per set instance (cached weakly), so validating a book against a
+    /// shared set allocates nothing.</remarks>
     public static void Validate(ResolvedPortfolio portfolio, ScenarioSet scenarios)
     {
-        var known = new HashSet<string>(portfolio.Underlyings.Select(u => u.Symbol), StringComparer.Ordinal);
-        known.UnionWith(portfolio.Market.Underlyings.Keys);
-        foreach (Scenario s in scenarios.Scenarios)
+        SetFacts facts = Facts.GetValue(scenarios, static set => new SetFacts(
+            [.. set.Scenarios.SelectMany(sc => sc.Shocks.Keys.Select(symbol => (sc.Id, symbol)))],
+            [.. set.Scenarios.Where(sc => sc.Default is null)]));
+        foreach (var (scenarioId, symbol) in facts.ExplicitShocks)
         {
-            foreach (string symbol in s.Shocks.Keys)
+            if (!portfolio.Market.Underlyings.ContainsKey(symbol) && !portfolio.Underlyings.Any(u => u.Symbol == symbol))
             {
-                if (!known.Contains(symbol))
-                {
-                    throw new ArgumentException($"Scenario '{s.Id}' of set '{scenarios.Name}' shocks underlying '{symbol}', which neither the portfolio nor the market snapshot knows.", nameof(scenarios));
-                }
+                throw new ArgumentException($"Scenario '{scenarioId}' of set '{scenarios.Name}' shocks underlying '{symbol}', which neither the portfolio nor the market snapshot knows.", nameof(scenarios));
             }
+        }
 
-            foreach (var u in portfolio.Underlyings)
+        foreach (Scenario s in facts.WithoutDefault)
+        {
+            foreach (Underlying u in portfolio.Underlyings)
             {
                 s.ShockFor(u.Symbol);
             }

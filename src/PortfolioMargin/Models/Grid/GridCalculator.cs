@@ -111,27 +111,25 @@ public static class GridCalculator
         ArgumentNullException.ThrowIfNull(parameters);
         var groupOrder = new List<string>();
         var byGroup = new Dictionary<string, List<GridPosition>>(StringComparer.Ordinal);
-        foreach (GridPosition p in positions)
+        var slotsByGroup = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (int slot = 0; slot < positions.Count; slot++)
         {
+            GridPosition p = positions[slot];
             ArgumentNullException.ThrowIfNull(p);
             if (!byGroup.TryGetValue(p.Group, out List<GridPosition>? list))
             {
                 byGroup[p.Group] = list = [];
+                slotsByGroup[p.Group] = [];
                 groupOrder.Add(p.Group);
             }
 
             list.Add(p);
+            slotsByGroup[p.Group].Add(slot);
         }
 
-        var work = groupOrder.Select(g => new GroupWork(g, byGroup[g], parameters.For(g))).ToList();
+        var work = groupOrder.Select(g => new GroupWork(g, byGroup[g], slotsByGroup[g], parameters.For(g))).ToList();
         ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, work);
         var contributions = new PositionContribution[positions.Count];
-        var positionSlot = new Dictionary<GridPosition, int>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < positions.Count; i++)
-        {
-            positionSlot[positions[i]] = i;
-        }
-
         var groups = ImmutableArray.CreateBuilder<GridGroupResult>(work.Count);
         var nodes = ImmutableArray.CreateBuilder<MarginNode>(work.Count);
         var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
@@ -139,7 +137,7 @@ public static class GridCalculator
         double totalMm = 0, totalIm = 0;
         foreach (GroupWork w in work)
         {
-            GridGroupResult r = w.Finish(contributions, positionSlot, diagnostics);
+            GridGroupResult r = w.Finish(contributions, diagnostics);
             groups.Add(r);
             nodes.Add(w.Node(r));
             if (r.Binding is not null)
@@ -223,15 +221,17 @@ public static class GridCalculator
     private sealed class GroupWork
     {
         private readonly List<GridPosition> _positions;
+        private readonly List<int> _slots; // index of each position in the calculator's input list
         private readonly GridGroupParameters _p;
         private readonly double[] _losses;
         private readonly List<FormedIntraSpread> _intra = [];
         private double[] _intraByTier = [];
 
-        public GroupWork(string group, List<GridPosition> positions, GridGroupParameters parameters)
+        public GroupWork(string group, List<GridPosition> positions, List<int> slots, GridGroupParameters parameters)
         {
             Group = group;
             _positions = positions;
+            _slots = slots;
             _p = parameters;
             int s = parameters.Scenarios.Count;
             _losses = new double[s];
@@ -292,7 +292,7 @@ public static class GridCalculator
             GridGroupMath.Intra(tierDelta, _p, _intra, _intraByTier);
         }
 
-        public GridGroupResult Finish(PositionContribution[] contributions, Dictionary<GridPosition, int> slot, ImmutableArray<MarginDiagnostic>.Builder diagnostics)
+        public GridGroupResult Finish(PositionContribution[] contributions, ImmutableArray<MarginDiagnostic>.Builder diagnostics)
         {
             int n = _positions.Count;
             var share = new double[n];
@@ -377,7 +377,7 @@ public static class GridCalculator
             for (int i = 0; i < n; i++)
             {
                 GridPosition p = _positions[i];
-                contributions[slot[p]] = new PositionContribution(p.Index, p.Label, Group, share[i], share[i] * ratio);
+                contributions[_slots[i]] = new PositionContribution(p.Index, p.Label, Group, share[i], share[i] * ratio);
             }
 
             BindingScenario? binding = null;
@@ -517,7 +517,13 @@ internal sealed class ScenarioLayout
     /// <summary>Number of distinct price moves among weight-1 scenarios.</summary>
     public int Slots => SlotCount.Length;
 
-    public static ScenarioLayout Of(ScenarioSet set, string group)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScenarioSet, System.Collections.Concurrent.ConcurrentDictionary<string, ScenarioLayout>> Cache = new();
+
+    /// <summary>The layout of <paramref name="set"/> for <paramref name="group"/>, built once per set instance and group (sets are immutable).</summary>
+    public static ScenarioLayout Of(ScenarioSet set, string group) =>
+        Cache.GetValue(set, static _ => new(StringComparer.Ordinal)).GetOrAdd(group, static (g, s) => Build(s, g), set);
+
+    private static ScenarioLayout Build(ScenarioSet set, string group)
     {
         ImmutableArray<Scenario> s = set.Scenarios;
         var slot = new int[s.Length];

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
 using PortfolioMargin.Portfolios;
@@ -85,7 +86,7 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
                     };
                     double units = gk is GridPositionKind.Call or GridPositionKind.Put ? portfolio.Quantity[i] * portfolio.Multiplier[i] : v.Delta;
                     Instrument instrument = portfolio.Portfolio[i].Instrument;
-                    inputs[i] = new GridPosition(i, portfolio.Portfolio[i].ToString(), underlying.Symbol, [.. pnl], v.Delta, portfolio.Time[i] * daysPerYear,
+                    inputs[i] = new GridPosition(i, portfolio.Portfolio[i].ToString(), underlying.Symbol, ImmutableCollectionsMarshal.AsImmutableArray(pnl), v.Delta, portfolio.Time[i] * daysPerYear,
                         gk, units, instrument.Name, portfolio.Price[i] * quoteFx, gk is GridPositionKind.Call or GridPositionKind.Put ? v.ValueInReport : 0.0);
                 }
             }
