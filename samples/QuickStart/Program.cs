@@ -5,7 +5,9 @@ using PortfolioMargin.Models.Grid;
 using PortfolioMargin.Models.Isolated;
 using PortfolioMargin.Models.VaR;
 using PortfolioMargin.Portfolios;
+using PortfolioMargin.Instruments;
 using PortfolioMargin.Pricing;
+using PortfolioMargin.RealTime;
 using QuickStart;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -84,8 +86,32 @@ Console.WriteLine("Top component contributors (components sum to VaR; negative =
 Table.Print(["position", "factor", "component", "incremental"],
     euler.Positions.OrderByDescending(p => Math.Abs(p.Component)).Take(5).Select(p => new[] { p.Label, p.Factor, Table.Num(p.Component, 0), Table.Num(p.Incremental, 0) }));
 
-// 7. Correlation: the matrix for the default book, and what a repair changes when a bad one is supplied.
-Table.Section("7. Correlation matrix for the default book (used by the VaR model)");
+// 7. Real time: a pre-trade check, the account, and how far the market can move before liquidation.
+Table.Section("7. Pre-trade check, account status and distance to liquidation (grid model)");
+var preTrade = WhatIfCalculator.Create(grid, resolved);
+var order = new Position(new EuropeanOption(DefaultBook.Btc, OptionRight.Call, 110_000, DefaultBook.Mar, OptionSettlement.Inverse), -2);
+WhatIfResult w = preTrade.WhatIf(order);
+Console.WriteLine($"Pre-trade: sell 2 more {order.Instrument.Name}: IM {w.InitialBefore:N0} -> {w.InitialAfter:N0} USD ({w.InitialChange:+#,0;-#,0;0}), without recomputing the book");
+
+var account = new Account("desk-1", book, [new CollateralBalance(PortfolioMargin.Currency.Usdc, 150_000, 0.02), new CollateralBalance(PortfolioMargin.Currency.Btc, 1.5, 0.05)]);
+var accountMarket = market.WithFxRate(PortfolioMargin.Currency.Usdc, 1.0);
+AccountMargin a = AccountCalculator.Calculate(account, grid, accountMarket);
+Console.WriteLine($"Account {account.Id}: collateral 150,000 USDC (2 % haircut) + 1.5 BTC (5 % haircut, revalued in every scenario)");
+Console.WriteLine($"  equity {a.Equity:N0}, IM {a.InitialMargin:N0}, MM {a.MaintenanceMargin:N0}, margin ratio (MM/equity) {a.MarginRatio:P1}, available {a.AvailableBalance:N0} USD: {a.Status}");
+foreach (string? underlying in new[] { "BTC", null })
+{
+    foreach (MoveDirection direction in new[] { MoveDirection.Down, MoveDirection.Up })
+    {
+        LiquidationDistance d = LiquidationSearch.Find(account, grid, accountMarket, underlying, direction);
+        string scope = underlying ?? "all underlyings together";
+        Console.WriteLine(d.Found
+            ? $"  {scope}, {direction.ToString().ToLowerInvariant()}: liquidation at a {d.Move:+0.0%;-0.0%} move (equity {d.AtMove.Equity:N0} = MM {d.AtMove.MaintenanceMargin:N0})"
+            : $"  {scope}, {direction.ToString().ToLowerInvariant()}: no liquidation within the searched range");
+    }
+}
+
+// 8. Correlation: the matrix for the default book, and what a repair changes when a bad one is supplied.
+Table.Section("8. Correlation matrix for the default book (used by the VaR model)");
 Console.WriteLine(correlation.ToString());
 Console.WriteLine();
 Console.WriteLine("A user-supplied BTC/ETH/SOL matrix whose pairwise estimates are inconsistent (not positive semi-definite):");
