@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics.Tensors;
 using PortfolioMargin.Portfolios;
+using PortfolioMargin.RealTime;
 
 namespace PortfolioMargin.Models.VaR;
 
@@ -14,8 +15,9 @@ namespace PortfolioMargin.Models.VaR;
 /// </summary>
 /// <remarks>Per-position contributions are the position's share of its factor's component by exposure,
 /// <c>e_i·marginal_k</c>; they sum to the total. The standalone margin of a position is
-/// <c>multiplier·c·√h·|e_i|·σ_k</c>, exactly what the model gives for the position alone.</remarks>
-public sealed class DeltaNormalVaR : IStandaloneMarginModel
+/// <c>multiplier·c·√h·|e_i|·σ_k</c>, exactly what the model gives for the position alone. What-if: <see cref="CreateWhatIf"/>
+/// keeps <c>e</c> and <c>Σe</c> (<see cref="DeltaNormalWhatIf"/>).</remarks>
+public sealed class DeltaNormalVaR : IStandaloneMarginModel, IWhatIfMarginModel
 {
     /// <summary>Creates the model.</summary>
     /// <param name="factors">Risk factors (labels, vols, correlation).</param>
@@ -45,7 +47,21 @@ public sealed class DeltaNormalVaR : IStandaloneMarginModel
     public MarginResult Calculate(ResolvedPortfolio portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        VaRExposures x = VaRExposures.Of(portfolio, Factors);
+        return CalculateOn(portfolio, Factors, Factors.Diagnostics);
+    }
+
+    /// <summary>The incremental what-if calculator for <paramref name="book"/>: keeps <c>e</c> and <c>Σe</c>, O(order) per question.</summary>
+    /// <param name="book">The resolved book.</param>
+    /// <returns>The calculator.</returns>
+    /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
+    public DeltaNormalWhatIf CreateWhatIf(ResolvedPortfolio book) => new(this, book);
+
+    /// <inheritdoc />
+    IWhatIfCalculator IWhatIfMarginModel.CreateWhatIf(ResolvedPortfolio book) => CreateWhatIf(book);
+
+    private MarginResult CalculateOn(ResolvedPortfolio portfolio, VaRFactors factors, ImmutableArray<MarginDiagnostic> diagnostics)
+    {
+        VaRExposures x = VaRExposures.Of(portfolio, factors);
         (double[] se, double variance) = Core(x);
         double sigma = Math.Sqrt(variance);
         double scale = Options.NormalMultiple * Math.Sqrt(Options.HorizonDays);
@@ -59,7 +75,7 @@ public sealed class DeltaNormalVaR : IStandaloneMarginModel
         }
 
         string note = string.Create(CultureInfo.InvariantCulture, $"sigma_p(1d) = {sigma:G8}; multiple {Options.NormalMultiple:G8} x sqrt({Options.HorizonDays:G6}d)");
-        return VaRResult.Build(Name, portfolio, Factors, Options, total, contribution, pf, note);
+        return VaRResult.Build(Name, portfolio, factors.Labels, diagnostics, Options, total, contribution, pf, note);
     }
 
     /// <inheritdoc />
