@@ -1,6 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using PortfolioMargin.Correlation;
 using PortfolioMargin.Portfolios;
+using PortfolioMargin.RealTime;
+using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.Models.VaR;
 
@@ -17,7 +20,7 @@ namespace PortfolioMargin.Models.VaR;
 /// <para>Only VaR is offered (<see cref="VaRMeasure.ValueAtRisk"/>); Cornish–Fisher is a quantile approximation and is
 /// poor in the far tail of strongly skewed books (|S| ≳ 1), where <see cref="MonteCarloVaR"/> should be preferred.</para>
 /// </remarks>
-public sealed class DeltaGammaVaR : IStandaloneMarginModel
+public sealed class DeltaGammaVaR : IStandaloneMarginModel, IStressMarginModel
 {
     /// <summary>Creates the model.</summary>
     /// <param name="factors">Risk factors.</param>
@@ -51,18 +54,46 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel
     /// <param name="portfolio">The resolved portfolio.</param>
     /// <returns>Mean, standard deviation, skewness and excess kurtosis.</returns>
     /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
-    public DeltaGammaMoments Moments(ResolvedPortfolio portfolio) => Evaluate(portfolio, null).Outcome.Moments;
+    public DeltaGammaMoments Moments(ResolvedPortfolio portfolio) => Evaluate(portfolio, Factors, null).Outcome.Moments;
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
-    public MarginResult Calculate(ResolvedPortfolio portfolio)
+    public MarginResult Calculate(ResolvedPortfolio portfolio) => CalculateOn(portfolio, Factors, Factors.Diagnostics);
+
+    /// <summary>
+    /// The margin of a book resolved on a stress scenario's shocked snapshot, with the correlation stressed: every pair
+    /// of labels of <paramref name="correlationOverride"/> takes its entry (matched by label), the other pairs and every
+    /// factor vol stay the model's. An invalid merged matrix is refused unless <see cref="VaROptions.StressCorrelationRepair"/>
+    /// asks for a repair (reported as <c>CORRELATION_REPAIRED</c>). The result carries a <c>CORRELATION_STRESS</c> diagnostic.
+    /// Without an override: <see cref="Calculate(ResolvedPortfolio)"/>.
+    /// </summary>
+    /// <param name="shocked">The book resolved on the shocked snapshot (exposures use the shocked prices and vols).</param>
+    /// <param name="scenario">The stress scenario (named in diagnostics and errors).</param>
+    /// <param name="correlationOverride">The stressed correlation, or null.</param>
+    /// <returns>The margin under stress.</returns>
+    /// <exception cref="ArgumentException">An override label is not a factor label, or the book needs a factor the set lacks (named).</exception>
+    /// <exception cref="MatrixValidationException">The merged correlation is invalid and no repair was requested.</exception>
+    public MarginResult CalculateUnderStress(ResolvedPortfolio shocked, Scenario scenario, CorrelationMatrix? correlationOverride)
+    {
+        ArgumentNullException.ThrowIfNull(shocked);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (correlationOverride is null)
+        {
+            return Calculate(shocked);
+        }
+
+        VaRFactors stressed = Factors.WithCorrelationOverride(correlationOverride, Options.StressCorrelationRepair, $"scenario '{scenario.Id}'");
+        return CalculateOn(shocked, stressed, VaRStress.Diagnostics(stressed, correlationOverride, scenario));
+    }
+
+    private MarginResult CalculateOn(ResolvedPortfolio portfolio, VaRFactors factors, ImmutableArray<MarginDiagnostic> diagnostics)
     {
         var contribution = new double[Guard.NotNull(portfolio).Count];
-        (DeltaGammaCore.Outcome o, VaRExposures x) = Evaluate(portfolio, contribution);
+        (DeltaGammaCore.Outcome o, VaRExposures x) = Evaluate(portfolio, factors, contribution);
         DeltaGammaMoments mo = o.Moments;
         string note = string.Create(CultureInfo.InvariantCulture,
             $"mean {mo.Mean:G8}, sd {mo.StandardDeviation:G8}, skew {mo.Skewness:G6}, excess kurtosis {mo.ExcessKurtosis:G6}; z_cf {o.ZCornishFisher:G8}");
-        return VaRResult.Build(Name, portfolio, Factors, Options, o.ValueAtRisk, contribution, x.PositionFactor, note);
+        return VaRResult.Build(Name, portfolio, factors.Labels, diagnostics, Options, o.ValueAtRisk, contribution, x.PositionFactor, note);
     }
 
     /// <inheritdoc />
@@ -82,13 +113,13 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel
         return (result, standalone.MoveToImmutable());
     }
 
-    private (DeltaGammaCore.Outcome Outcome, VaRExposures Exposures) Evaluate(ResolvedPortfolio portfolio, double[]? contribution)
+    private (DeltaGammaCore.Outcome Outcome, VaRExposures Exposures) Evaluate(ResolvedPortfolio portfolio, VaRFactors factors, double[]? contribution)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        VaRExposures x = VaRExposures.Of(portfolio, Factors);
+        VaRExposures x = VaRExposures.Of(portfolio, factors);
         int[] used = x.UsedFactorArray;
-        int m = used.Length, n = Factors.Count;
-        ReadOnlySpan<double> cov = Factors.DailyCovariance.Values;
+        int m = used.Length, n = factors.Count;
+        ReadOnlySpan<double> cov = factors.DailyCovariance.Values;
         var a = new double[m * m];
         var e = new double[m];
         var g = new double[m];

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics.Tensors;
+using PortfolioMargin.Correlation;
 using PortfolioMargin.Portfolios;
+using PortfolioMargin.RealTime;
+using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.Models.VaR;
 
@@ -14,8 +17,10 @@ namespace PortfolioMargin.Models.VaR;
 /// </summary>
 /// <remarks>Per-position contributions are the position's share of its factor's component by exposure,
 /// <c>e_i·marginal_k</c>; they sum to the total. The standalone margin of a position is
-/// <c>multiplier·c·√h·|e_i|·σ_k</c>, exactly what the model gives for the position alone.</remarks>
-public sealed class DeltaNormalVaR : IStandaloneMarginModel
+/// <c>multiplier·c·√h·|e_i|·σ_k</c>, exactly what the model gives for the position alone. What-if: <see cref="CreateWhatIf"/>
+/// keeps <c>e</c> and <c>Σe</c> (<see cref="DeltaNormalWhatIf"/>). Stress: <see cref="CalculateUnderStress"/> takes a
+/// correlation override.</remarks>
+public sealed class DeltaNormalVaR : IStandaloneMarginModel, IWhatIfMarginModel, IStressMarginModel
 {
     /// <summary>Creates the model.</summary>
     /// <param name="factors">Risk factors (labels, vols, correlation).</param>
@@ -45,7 +50,47 @@ public sealed class DeltaNormalVaR : IStandaloneMarginModel
     public MarginResult Calculate(ResolvedPortfolio portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        VaRExposures x = VaRExposures.Of(portfolio, Factors);
+        return CalculateOn(portfolio, Factors, Factors.Diagnostics);
+    }
+
+    /// <summary>The incremental what-if calculator for <paramref name="book"/>: keeps <c>e</c> and <c>Σe</c>, O(order) per question.</summary>
+    /// <param name="book">The resolved book.</param>
+    /// <returns>The calculator.</returns>
+    /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
+    public DeltaNormalWhatIf CreateWhatIf(ResolvedPortfolio book) => new(this, book);
+
+    /// <inheritdoc />
+    IWhatIfCalculator IWhatIfMarginModel.CreateWhatIf(ResolvedPortfolio book) => CreateWhatIf(book);
+
+    /// <summary>
+    /// The margin of a book resolved on a stress scenario's shocked snapshot, with the correlation stressed: every pair
+    /// of labels of <paramref name="correlationOverride"/> takes its entry (matched by label), the other pairs and every
+    /// factor vol stay the model's. An invalid merged matrix is refused unless <see cref="VaROptions.StressCorrelationRepair"/>
+    /// asks for a repair (reported as <c>CORRELATION_REPAIRED</c>). The result carries a <c>CORRELATION_STRESS</c> diagnostic.
+    /// Without an override: <see cref="Calculate(ResolvedPortfolio)"/>.
+    /// </summary>
+    /// <param name="shocked">The book resolved on the shocked snapshot (exposures use the shocked prices and vols).</param>
+    /// <param name="scenario">The stress scenario (named in diagnostics and errors).</param>
+    /// <param name="correlationOverride">The stressed correlation, or null.</param>
+    /// <returns>The margin under stress.</returns>
+    /// <exception cref="ArgumentException">An override label is not a factor label, or the book needs a factor the set lacks (named).</exception>
+    /// <exception cref="MatrixValidationException">The merged correlation is invalid and no repair was requested.</exception>
+    public MarginResult CalculateUnderStress(ResolvedPortfolio shocked, Scenario scenario, CorrelationMatrix? correlationOverride)
+    {
+        ArgumentNullException.ThrowIfNull(shocked);
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (correlationOverride is null)
+        {
+            return Calculate(shocked);
+        }
+
+        VaRFactors stressed = Factors.WithCorrelationOverride(correlationOverride, Options.StressCorrelationRepair, $"scenario '{scenario.Id}'");
+        return CalculateOn(shocked, stressed, VaRStress.Diagnostics(stressed, correlationOverride, scenario));
+    }
+
+    private MarginResult CalculateOn(ResolvedPortfolio portfolio, VaRFactors factors, ImmutableArray<MarginDiagnostic> diagnostics)
+    {
+        VaRExposures x = VaRExposures.Of(portfolio, factors);
         (double[] se, double variance) = Core(x);
         double sigma = Math.Sqrt(variance);
         double scale = Options.NormalMultiple * Math.Sqrt(Options.HorizonDays);
@@ -59,7 +104,7 @@ public sealed class DeltaNormalVaR : IStandaloneMarginModel
         }
 
         string note = string.Create(CultureInfo.InvariantCulture, $"sigma_p(1d) = {sigma:G8}; multiple {Options.NormalMultiple:G8} x sqrt({Options.HorizonDays:G6}d)");
-        return VaRResult.Build(Name, portfolio, Factors, Options, total, contribution, pf, note);
+        return VaRResult.Build(Name, portfolio, factors.Labels, diagnostics, Options, total, contribution, pf, note);
     }
 
     /// <inheritdoc />

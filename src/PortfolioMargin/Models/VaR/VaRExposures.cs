@@ -96,20 +96,22 @@ public sealed class VaRExposures
     }
 
     /// <summary>Dollar delta and gamma of position <paramref name="i"/> (see the class remarks).</summary>
-    internal static (double Delta, double Gamma) Position(ResolvedPortfolio r, int i)
+    internal static (double Delta, double Gamma) Position(ResolvedPortfolio r, int i) =>
+        Position(r.Kind[i], r.Quantity[i] * r.Multiplier[i] * r.SettlementToReport[i], r.Price[i], r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i], r.Omega[i]);
+
+    /// <summary>Dollar delta and gamma of one resolved position, <c>c = q·m·fx</c> (see the class remarks); the what-if calculators share it.</summary>
+    internal static (double Delta, double Gamma) Position(InstrumentKind kind, double c, double f, double strike, double time, double rate, double vol, double omega)
     {
-        double c = r.Quantity[i] * r.Multiplier[i] * r.SettlementToReport[i];
-        double f = r.Price[i];
-        switch (r.Kind[i])
+        switch (kind)
         {
             case InstrumentKind.Spot or InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual:
                 return (c * f, 0.0);
             case InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual:
                 return (c / f, -2 * c / f);
             default:
-                OptionRight right = r.Omega[i] > 0 ? OptionRight.Call : OptionRight.Put;
-                OptionGreeks o = Black76.Greeks(right, f, r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i]);
-                if (r.Kind[i] == InstrumentKind.LinearOption)
+                OptionRight right = omega > 0 ? OptionRight.Call : OptionRight.Put;
+                OptionGreeks o = Black76.Greeks(right, f, strike, time, rate, vol);
+                if (kind == InstrumentKind.LinearOption)
                 {
                     return (c * o.Delta * f, c * o.Gamma * f * f);
                 }

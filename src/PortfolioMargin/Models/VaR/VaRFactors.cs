@@ -157,6 +157,55 @@ public sealed class VaRFactors
     /// <returns>The index or −1.</returns>
     public int IndexOf(string label) => Correlation.Contains(label) ? Correlation.IndexOf(label) : -1;
 
+    /// <summary>
+    /// These factors with their correlation stressed: every pair of labels the override holds takes the override's
+    /// entry, the other pairs keep this correlation; vols unchanged. The merged matrix is validated like
+    /// <see cref="Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>:
+    /// refused when invalid unless <paramref name="repair"/> asks for a (reported) repair.
+    /// </summary>
+    /// <param name="correlationOverride">The stressed correlation; every label must be a factor label.</param>
+    /// <param name="repair">What to do with an invalid merged matrix.</param>
+    /// <param name="context">Names the stress in error messages (e.g. the scenario id).</param>
+    /// <returns>The stressed factors.</returns>
+    /// <exception cref="ArgumentException">The override has a label that is not a factor label (named).</exception>
+    /// <exception cref="MatrixValidationException">The merged matrix is invalid and no repair was requested (rule, entry and labels named).</exception>
+    internal VaRFactors WithCorrelationOverride(CorrelationMatrix correlationOverride, CorrelationRepair repair, string context)
+    {
+        ArgumentNullException.ThrowIfNull(correlationOverride);
+        int n = Count;
+        var slot = new int[correlationOverride.Count];
+        for (int i = 0; i < slot.Length; i++)
+        {
+            string label = correlationOverride.Labels[i];
+            slot[i] = IndexOf(label);
+            if (slot[i] < 0)
+            {
+                Guard.ThrowArgument($"Correlation override of {context}: label '{label}' is not a VaR risk factor (factors: {string.Join(", ", Labels.Take(20))}{(n > 20 ? ", ..." : "")}).",
+                    nameof(correlationOverride));
+            }
+        }
+
+        double[,] merged = Correlation.ToArray();
+        for (int i = 0; i < slot.Length; i++)
+        {
+            for (int j = 0; j < slot.Length; j++)
+            {
+                merged[slot[i], slot[j]] = correlationOverride[i, j];
+            }
+        }
+
+        try
+        {
+            return Create(Labels, dailyVols, merged, VolatilityUnit.Daily, 365, repair);
+        }
+        catch (MatrixValidationException e)
+        {
+            throw new MatrixValidationException($"Correlation override of {context} (merged into the factor correlation by label): " + e.Message
+                + (repair == CorrelationRepair.None ? " Set VaROptions.StressCorrelationRepair to repair it." : ""),
+                e.Rule, e.Row, e.Column, e.RowLabel, e.ColumnLabel, e.Value);
+        }
+    }
+
     /// <summary>The diagnostics every result built on these factors carries (the repair, if any).</summary>
     internal ImmutableArray<MarginDiagnostic> Diagnostics =>
         Repair is null ? [] : [new MarginDiagnostic("CORRELATION_REPAIRED", "VaR factor correlation repaired: " + Repair.Summary())];

@@ -57,6 +57,14 @@ public sealed record VaROptions
     /// <summary>Multiplier applied to the measure (≥ 0, ≤ 1000), e.g. 3 for a Basel-style add-on; default 1.</summary>
     public double Multiplier { get; init; } = 1.0;
 
+    /// <summary>
+    /// What to do when a stress correlation override (<see cref="RealTime.IStressMarginModel.CalculateUnderStress"/>), merged into
+    /// the factor correlation by label, is not a valid correlation matrix (e.g. not PSD): the same rules as
+    /// <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>;
+    /// default <see cref="CorrelationRepair.None"/>: refuse it.
+    /// </summary>
+    public CorrelationRepair StressCorrelationRepair { get; init; } = CorrelationRepair.None;
+
     /// <summary>Short description, e.g. <c>VaR 99% 1d</c>.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"{(Measure == VaRMeasure.ValueAtRisk ? "VaR" : "ES")} {Confidence * 100:0.###}% {HorizonDays:0.###}d{(Multiplier != 1.0 ? $" x{Multiplier:0.###}" : "")}");
@@ -83,6 +91,11 @@ public sealed record VaROptions
         if (!Enum.IsDefined(Measure))
         {
             throw new ArgumentOutOfRangeException(nameof(Measure), Measure, "Unknown VaR measure.");
+        }
+
+        if (!Enum.IsDefined(StressCorrelationRepair))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StressCorrelationRepair), StressCorrelationRepair, "Unknown correlation repair.");
         }
     }
 
