@@ -296,17 +296,36 @@ public static class GridCalculator
         {
             int n = _positions.Count;
             var share = new double[n];
-            double intraCharge = _intra.Sum(x => x.Charge);
+            double intraCharge = 0;
+            foreach (FormedIntraSpread x in _intra)
+            {
+                intraCharge += x.Charge;
+            }
 
             // Short option minimum: net per contract, then count short calls and puts.
             var netPerContract = new Dictionary<(string, GridPositionKind), double>();
-            foreach (GridPosition p in _positions.Where(p => p.Kind is GridPositionKind.Call or GridPositionKind.Put))
+            foreach (GridPosition p in _positions)
             {
+                if (p.Kind is not (GridPositionKind.Call or GridPositionKind.Put))
+                {
+                    continue;
+                }
+
                 netPerContract[(p.ContractKey, p.Kind)] = netPerContract.GetValueOrDefault((p.ContractKey, p.Kind)) + p.Units;
             }
 
-            double shortCalls = netPerContract.Where(kv => kv.Key.Item2 == GridPositionKind.Call).Sum(kv => Math.Max(0, -kv.Value));
-            double shortPuts = netPerContract.Where(kv => kv.Key.Item2 == GridPositionKind.Put).Sum(kv => Math.Max(0, -kv.Value));
+            double shortCalls = 0, shortPuts = 0;
+            foreach (KeyValuePair<(string, GridPositionKind), double> kv in netPerContract)
+            {
+                if (kv.Key.Item2 == GridPositionKind.Call)
+                {
+                    shortCalls += Math.Max(0, -kv.Value);
+                }
+                else
+                {
+                    shortPuts += Math.Max(0, -kv.Value);
+                }
+            }
             double som = GridGroupMath.ShortOptionMinimum(shortCalls, shortPuts, _p);
             double scanPart = ScanRisk + intraCharge - InterCredit;
             bool somBinds = som > scanPart;
@@ -349,15 +368,23 @@ public static class GridCalculator
             }
 
             // Offsetting futures: the smaller of the long and short futures notionals (each at its own reference price).
-            double longNotional = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, p.Units) * p.UnderlyingPrice);
-            double shortNotional = _positions.Where(p => p.Kind == GridPositionKind.Future).Sum(p => Math.Max(0, -p.Units) * p.UnderlyingPrice);
+            double longNotional = 0, shortNotional = 0, nov = 0;
+            foreach (GridPosition p in _positions)
+            {
+                nov += p.Value;
+                if (p.Kind == GridPositionKind.Future)
+                {
+                    longNotional += Math.Max(0, p.Units) * p.UnderlyingPrice;
+                    shortNotional += Math.Max(0, -p.Units) * p.UnderlyingPrice;
+                }
+            }
             double futuresContingency = GridGroupMath.FuturesContingency(longNotional, shortNotional, _p);
             if (futuresContingency > 0)
             {
                 Allocate(futuresContingency, share, i => _positions[i].Kind == GridPositionKind.Future ? Math.Abs(_positions[i].Units) * _positions[i].UnderlyingPrice : 0);
             }
 
-            double nov = _positions.Sum(p => p.Value);
+
             double mm = GridGroupMath.Maintenance(ScanRisk, intraCharge, InterCredit, som, optionContingency, futuresContingency, nov, _p, out _, out bool floored);
             if (floored)
             {
@@ -463,28 +490,40 @@ public static class GridCalculator
             string scanNote = r.Binding is null
                 ? "no scenario loses"
                 : $"binding {r.Binding.ScenarioId} ({r.Binding.ScenarioName}){(r.Binding.TiedScenarioIds.IsEmpty ? "" : $", tied with {string.Join(", ", r.Binding.TiedScenarioIds)}")}";
-            children.Add(new MarginNode($"{Group}/scan risk", r.ScanRisk, r.ScanRisk * k,
+            NodeNames names = NodeNames.For(Group);
+            children.Add(new MarginNode(names.Scan, r.ScanRisk, r.ScanRisk * k,
             [
-                MarginNode.Leaf($"{Group}/time risk", r.TimeRisk, r.TimeRisk * k, "mean loss of the zero-price-move scenarios"),
-                MarginNode.Leaf($"{Group}/price risk", r.PriceRisk, r.PriceRisk * k, "worst mean loss of a price move, less time risk"),
-                MarginNode.Leaf($"{Group}/vol risk", r.VolRisk, r.VolRisk * k, "scan - time - price"),
+                MarginNode.Leaf(names.Time, r.TimeRisk, r.TimeRisk * k, "mean loss of the zero-price-move scenarios"),
+                MarginNode.Leaf(names.Price, r.PriceRisk, r.PriceRisk * k, "worst mean loss of a price move, less time risk"),
+                MarginNode.Leaf(names.Vol, r.VolRisk, r.VolRisk * k, "scan - time - price"),
             ], scanNote));
-            children.Add(new MarginNode($"{Group}/intra spread charge", r.IntraCharge, r.IntraCharge * k,
+            children.Add(new MarginNode(names.Intra, r.IntraCharge, r.IntraCharge * k,
                 [.. r.IntraSpreads.Select(s => MarginNode.Leaf($"{Group}/intra tiers {s.Rule.TierA}v{s.Rule.TierB}", s.Charge, s.Charge * k,
                     string.Create(CultureInfo.InvariantCulture, $"priority {s.Rule.Priority}: {s.Spreads:G6} spreads x {s.Rule.ChargePerSpread:G6}")))]));
-            children.Add(MarginNode.Leaf($"{Group}/inter-group credit", -r.InterCredit, -r.InterCredit * k));
-            children.Add(MarginNode.Leaf($"{Group}/short option minimum", r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
-            children.Add(MarginNode.Leaf($"{Group}/short option contingency", r.ShortOptionContingency, r.ShortOptionContingency * k));
-            children.Add(MarginNode.Leaf($"{Group}/offsetting futures contingency", r.FuturesContingency, r.FuturesContingency * k));
+            children.Add(MarginNode.Leaf(names.Credit, -r.InterCredit, -r.InterCredit * k));
+            children.Add(MarginNode.Leaf(names.Som, r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
+            children.Add(MarginNode.Leaf(names.OptionContingency, r.ShortOptionContingency, r.ShortOptionContingency * k));
+            children.Add(MarginNode.Leaf(names.FuturesContingency, r.FuturesContingency, r.FuturesContingency * k));
             if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
             {
-                children.Add(MarginNode.Leaf($"{Group}/net option value", -r.NetOptionValue, -r.NetOptionValue * k, r.NetOptionValueFloored ? "requirement floored at 0" : null));
+                children.Add(MarginNode.Leaf(names.Nov, -r.NetOptionValue, -r.NetOptionValue * k, r.NetOptionValueFloored ? "requirement floored at 0" : null));
             }
 
             return new MarginNode(Group, r.Maintenance, r.Initial, children.ToImmutable(),
                 string.Create(CultureInfo.InvariantCulture, $"max(scan + intra - credit, SOM) + contingencies; IM = MM x {k:G6}"));
         }
     }
+}
+
+/// <summary>The breakdown node names of one risk group, built once per group name.</summary>
+internal sealed record NodeNames(string Scan, string Time, string Price, string Vol, string Intra, string Credit, string Som,
+    string OptionContingency, string FuturesContingency, string Nov)
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeNames> Cache = new(StringComparer.Ordinal);
+
+    public static NodeNames For(string group) => Cache.GetOrAdd(group, static g => new(
+        $"{g}/scan risk", $"{g}/time risk", $"{g}/price risk", $"{g}/vol risk", $"{g}/intra spread charge", $"{g}/inter-group credit",
+        $"{g}/short option minimum", $"{g}/short option contingency", $"{g}/offsetting futures contingency", $"{g}/net option value"));
 }
 
 /// <summary>
