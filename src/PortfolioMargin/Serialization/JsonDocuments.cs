@@ -89,6 +89,13 @@ internal sealed record IsolatedRatesDocument(string Format, int Version, RatesDt
 /// <summary>Isolated rates; <see cref="AppliesTo"/> (instrument name or underlying symbol) is required in overrides and absent in the default.</summary>
 internal sealed record RatesDto(double LinearRate, double ShortOptionA, double ShortOptionB, double MaintenanceFraction, string? AppliesTo = null);
 
+internal sealed record VaRParametersDocument(string Format, int Version, VaRFactorsDto? Factors, VaROptionsDto? Options = null);
+
+internal sealed record VaRFactorsDto(IReadOnlyList<string>? Labels, IReadOnlyList<double>? Volatilities, IReadOnlyList<IReadOnlyList<double>>? Correlation,
+    string? Unit = null, double? DaysPerYear = null, string? Repair = null);
+
+internal sealed record VaROptionsDto(double? Confidence = null, double? HorizonDays = null, string? Measure = null, double? Multiplier = null, string? StressCorrelationRepair = null);
+
 /// <summary>Source-generated (reflection-free, AOT-safe) serialization of the documents: strict reading.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -108,6 +115,7 @@ internal sealed record RatesDto(double LinearRate, double ShortOptionA, double S
 [JsonSerializable(typeof(ScenarioSetDocument))]
 [JsonSerializable(typeof(GridParametersDocument))]
 [JsonSerializable(typeof(IsolatedRatesDocument))]
+[JsonSerializable(typeof(VaRParametersDocument))]
 internal sealed partial class MarginJsonContext : JsonSerializerContext;
 
 /// <summary>Reads and writes times as ISO 8601 strings with an explicit offset (see <see cref="IsoTime"/>).</summary>

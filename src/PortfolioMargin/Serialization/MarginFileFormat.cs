@@ -25,6 +25,9 @@ public static class MarginFileFormat
     /// <summary>The isolated model's rates (default and overrides).</summary>
     public const string IsolatedRates = "portfoliomargin/isolated-rates";
 
+    /// <summary>A covariance-VaR parameter set (<see cref="VaRParametersJson"/>).</summary>
+    public const string VaRParameters = "portfoliomargin/var-parameters";
+
     /// <summary>Every format identifier.</summary>
-    public static IReadOnlyList<string> All { get; } = [Portfolio, MarketSnapshot, ScenarioSet, GridParameters, IsolatedRates];
+    public static IReadOnlyList<string> All { get; } = [Portfolio, MarketSnapshot, ScenarioSet, GridParameters, IsolatedRates, VaRParameters];
 }

@@ -48,6 +48,7 @@ public sealed class JsonRoundTripTests
     [InlineData(ScenarioSetExample)]
     [InlineData(GridParametersExample)]
     [InlineData(IsolatedRatesExample)]
+    [InlineData(VaRParametersJsonTests.Example)]
     [InlineData(PositionsCsvExample)]
     public void Examples_here_are_the_ones_in_docs_file_formats(string example)
     {
