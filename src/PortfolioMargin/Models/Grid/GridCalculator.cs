@@ -497,13 +497,34 @@ public static class GridCalculator
                 MarginNode.Leaf(names.Price, r.PriceRisk, r.PriceRisk * k, "worst mean loss of a price move, less time risk"),
                 MarginNode.Leaf(names.Vol, r.VolRisk, r.VolRisk * k, "scan - time - price"),
             ], scanNote));
-            children.Add(new MarginNode(names.Intra, r.IntraCharge, r.IntraCharge * k,
-                [.. r.IntraSpreads.Select(s => MarginNode.Leaf($"{Group}/intra tiers {s.Rule.TierA}v{s.Rule.TierB}", s.Charge, s.Charge * k,
-                    string.Create(CultureInfo.InvariantCulture, $"priority {s.Rule.Priority}: {s.Spreads:G6} spreads x {s.Rule.ChargePerSpread:G6}")))]));
-            children.Add(MarginNode.Leaf(names.Credit, -r.InterCredit, -r.InterCredit * k));
-            children.Add(MarginNode.Leaf(names.Som, r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
-            children.Add(MarginNode.Leaf(names.OptionContingency, r.ShortOptionContingency, r.ShortOptionContingency * k));
-            children.Add(MarginNode.Leaf(names.FuturesContingency, r.FuturesContingency, r.FuturesContingency * k));
+            // Rules the parameter set does not use are left out of the tree unless they produced an amount.
+            if (!_p.IntraSpreads.IsEmpty || r.IntraCharge != 0)
+            {
+                children.Add(new MarginNode(names.Intra, r.IntraCharge, r.IntraCharge * k,
+                    [.. r.IntraSpreads.Select(s => MarginNode.Leaf($"{Group}/intra tiers {s.Rule.TierA}v{s.Rule.TierB}", s.Charge, s.Charge * k,
+                        string.Create(CultureInfo.InvariantCulture, $"priority {s.Rule.Priority}: {s.Spreads:G6} spreads x {s.Rule.ChargePerSpread:G6}")))]));
+            }
+
+            if (r.InterCredit != 0)
+            {
+                children.Add(MarginNode.Leaf(names.Credit, -r.InterCredit, -r.InterCredit * k));
+            }
+
+            if (_p.ShortOptionMinimumPerUnit > 0 || r.ShortOptionMinimum != 0)
+            {
+                children.Add(MarginNode.Leaf(names.Som, r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
+            }
+
+            if (_p.ShortOptionContingencyRate > 0 || r.ShortOptionContingency != 0)
+            {
+                children.Add(MarginNode.Leaf(names.OptionContingency, r.ShortOptionContingency, r.ShortOptionContingency * k));
+            }
+
+            if (_p.OffsettingFuturesContingencyRate > 0 || r.FuturesContingency != 0)
+            {
+                children.Add(MarginNode.Leaf(names.FuturesContingency, r.FuturesContingency, r.FuturesContingency * k));
+            }
+
             if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
             {
                 children.Add(MarginNode.Leaf(names.Nov, -r.NetOptionValue, -r.NetOptionValue * k, r.NetOptionValueFloored ? "requirement floored at 0" : null));
