@@ -603,25 +603,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
             Underlying u = ins.Underlying;
             double fx = ins.IsInverse ? t.BaseFx : t.QuoteFx;
             fx = double.IsNaN(fx) ? MarketLookup.Fx(m, ins.SettlementCurrency, ins) : fx;
-            double time = 0, price, strike = 0, vol = 0, rate = 0, omega = 0;
-            if (ins.Expiry is { } expiry)
-            {
-                MarketLookup.CheckNotExpired(m, ins, expiry);
-                time = m.YearFraction(expiry);
-                price = MarketLookup.Forward(m, ins, expiry);
-            }
-            else
-            {
-                price = MarketLookup.Spot(m, ins);
-            }
-
-            if (ins is EuropeanOption option)
-            {
-                strike = option.Strike;
-                vol = m.Volatility(option);
-                rate = MarketLookup.Rate(m, u.QuoteCurrency, ins);
-                omega = option.Right == OptionRight.Call ? 1.0 : -1.0;
-            }
+            var (price, time, strike, vol, rate, omega) = MarketLookup.Terms(m, ins);
 
             var resolved = new ResolvedLeg(ins.Kind, u.Symbol, p.Quantity, ins.Multiplier, fx, price, strike, vol, time, rate, omega);
             double qm = p.Quantity * ins.Multiplier;

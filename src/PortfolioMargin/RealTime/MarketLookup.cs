@@ -57,4 +57,30 @@ internal static class MarketLookup
                 $"Instrument '{ins.Name}' expired at {expiry:yyyy-MM-dd HH:mm}, before the valuation time {m.ValuationTime:yyyy-MM-dd HH:mm}."), "order");
         }
     }
+
+    /// <summary>An instrument's market terms as <see cref="Portfolios.ResolvedPortfolio"/> resolves them (reference price, time, and option terms; zeros for non-options).</summary>
+    public static (double Price, double Time, double Strike, double Vol, double Rate, double Omega) Terms(MarketSnapshot m, Instrument ins)
+    {
+        double time = 0, price, strike = 0, vol = 0, rate = 0, omega = 0;
+        if (ins.Expiry is { } expiry)
+        {
+            CheckNotExpired(m, ins, expiry);
+            time = m.YearFraction(expiry);
+            price = Forward(m, ins, expiry);
+        }
+        else
+        {
+            price = Spot(m, ins);
+        }
+
+        if (ins is EuropeanOption option)
+        {
+            strike = option.Strike;
+            vol = m.Volatility(option);
+            rate = Rate(m, ins.Underlying.QuoteCurrency, ins);
+            omega = option.Right == OptionRight.Call ? 1.0 : -1.0;
+        }
+
+        return (price, time, strike, vol, rate, omega);
+    }
 }
