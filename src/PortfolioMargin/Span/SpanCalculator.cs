@@ -300,13 +300,31 @@ public sealed class SpanCalculator
         }
 
         w.Orig = new double[w.Periods.Count];
+        var gross = new double[w.Periods.Count];
+        double grossTotal = 0;
         foreach (int i in w.Positions)
         {
             w.Orig[w.PeriodOf[i]] += delta[i];
+            gross[w.PeriodOf[i]] += Math.Abs(delta[i]);
+            grossTotal += Math.Abs(delta[i]);
+        }
+
+        // A delta that nets to zero must be exactly zero: a rounding residue (relative to the gross deltas summed) would
+        // otherwise have a sign, form spreads, and through WPR = price risk / |net delta| grant a spurious credit.
+        for (int k = 0; k < w.Orig.Length; k++)
+        {
+            if (Math.Abs(w.Orig[k]) <= Snap * gross[k])
+            {
+                w.Orig[k] = 0;
+            }
         }
 
         w.Rem = (double[])w.Orig.Clone();
         w.NetDelta = w.Orig.Sum();
+        if (Math.Abs(w.NetDelta) <= Snap * grossTotal)
+        {
+            w.NetDelta = 0;
+        }
 
         // 1. Scan risk per scan tier.
         var tiers = def.ScanTiers.IsDefaultOrEmpty ? [new SpanTier(0, null, null, [])] : def.ScanTiers;
