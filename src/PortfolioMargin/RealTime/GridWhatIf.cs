@@ -133,7 +133,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         for (int i = 0; i < g; i++)
         {
             names[i] = groups[i].T.Symbol;
-            delta[i] = groups[i].A.NetDelta;
+            delta[i] = GridGroupMath.SnappedDelta(groups[i].A.NetDelta, groups[i].A.GrossDelta);
             price[i] = groups[i].D.Price;
         }
 
@@ -281,7 +281,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
                 }
 
                 names[gi] = TemplateAt(gi, opened).Symbol;
-                delta[gi] = a < 0 ? _groups[gi].A.NetDelta : aggs[a].NetDelta;
+                delta[gi] = a < 0 ? GridGroupMath.SnappedDelta(_groups[gi].A.NetDelta, _groups[gi].A.GrossDelta) : GridGroupMath.SnappedDelta(aggs[a].NetDelta, aggs[a].GrossDelta);
                 price[gi] = derived[gi].Price;
             }
 
@@ -351,6 +351,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         }
 
         agg.NetDelta += leg.Delta;
+        agg.GrossDelta += Math.Abs(leg.Delta);
         int tier = GridGroupMath.TierIndex(t.P, leg.DaysToExpiry);
         if (tier >= 0)
         {
@@ -455,6 +456,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
     private struct Aggregates
     {
         public double NetDelta;
+        public double GrossDelta;
         public double ShortCalls;
         public double ShortPuts;
         public double OptionContingency;
@@ -498,6 +500,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         {
             System.Numerics.Tensors.TensorPrimitives.Subtract(Losses, p.Pnl.AsSpan(), Losses);
             A.NetDelta += p.Delta;
+            A.GrossDelta += Math.Abs(p.Delta);
             int tier = GridGroupMath.TierIndex(T.P, p.DaysToExpiry);
             if (tier >= 0)
             {

@@ -235,12 +235,16 @@ public static class GridCalculator
             _p = parameters;
             int s = parameters.Scenarios.Count;
             _losses = new double[s];
+            double net = 0, gross = 0;
             foreach (GridPosition pos in positions)
             {
                 CheckArray(pos, s);
                 TensorPrimitives.Subtract(_losses, pos.Pnl.AsSpan(), _losses);
-                NetDelta += pos.Delta;
+                net += pos.Delta;
+                gross += Math.Abs(pos.Delta);
             }
+
+            NetDelta = GridGroupMath.SnappedDelta(net, gross);
 
             ComputeScan();
             ComputeIntra();
@@ -621,6 +625,12 @@ internal sealed class ScenarioLayout
 /// </summary>
 internal static class GridGroupMath
 {
+    /// <summary>
+    /// A net delta within 1e-12 of the gross |delta| it was summed from is exactly 0: a rounding residue would otherwise
+    /// have a sign, form inter-group spreads and, through <c>WPR = price risk / |net delta|</c>, grant a spurious credit.
+    /// </summary>
+    public static double SnappedDelta(double net, double gross) => Math.Abs(net) <= 1e-12 * gross ? 0.0 : net;
+
     /// <summary>Scan risk <c>max(0, max_s L_s)</c> and the binding scenario (first maximum; −1 when nothing loses).</summary>
     public static (double Scan, int Binding) Scan(ReadOnlySpan<double> losses)
     {
