@@ -87,35 +87,12 @@ public sealed class ResolvedPortfolio
     private void ResolveOne(int i, Position position, int underlyingIndex)
     {
         Instrument instrument = position.Instrument;
-        string name = instrument.Name;
         _kind[i] = instrument.Kind;
         _underlyingIndex[i] = underlyingIndex;
         _quantity[i] = position.Quantity;
         _multiplier[i] = instrument.Multiplier;
-        _fx[i] = Market.FxToReport(instrument.SettlementCurrency, name);
-        if (instrument.Expiry is { } expiry)
-        {
-            if (expiry < Market.ValuationTime)
-            {
-                Guard.ThrowArgument(string.Create(CultureInfo.InvariantCulture,
-                    $"Instrument '{name}' expired at {expiry:yyyy-MM-dd HH:mm}, before the valuation time {Market.ValuationTime:yyyy-MM-dd HH:mm}."), "portfolio");
-            }
-
-            _time[i] = Market.YearFraction(expiry);
-            _price[i] = Market.Forward(instrument.Underlying, expiry, name);
-        }
-        else
-        {
-            _price[i] = Market.Spot(instrument.Underlying, name);
-        }
-
-        if (instrument is EuropeanOption option)
-        {
-            _strike[i] = option.Strike;
-            _vol[i] = Market.Volatility(option);
-            _rate[i] = Market.Rate(instrument.Underlying.QuoteCurrency, name);
-            _omega[i] = option.Right == OptionRight.Call ? 1.0 : -1.0;
-        }
+        _fx[i] = MarketLookup.Fx(Market, instrument.SettlementCurrency, instrument);
+        (_price[i], _time[i], _strike[i], _vol[i], _rate[i], _omega[i]) = MarketLookup.Terms(Market, instrument, "portfolio");
     }
 
     /// <summary>The valuation of this resolved portfolio, computed once on first use (immutable, so a benign race at worst computes it twice).</summary>

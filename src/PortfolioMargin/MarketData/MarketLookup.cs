@@ -1,8 +1,7 @@
 using System.Globalization;
 using PortfolioMargin.Instruments;
-using PortfolioMargin.MarketData;
 
-namespace PortfolioMargin.RealTime;
+namespace PortfolioMargin.MarketData;
 
 /// <summary>
 /// Snapshot lookups for one instrument that name the instrument in the error without building its name on the happy
@@ -49,22 +48,26 @@ internal static class MarketLookup
         }
     }
 
-    public static void CheckNotExpired(MarketSnapshot m, Instrument ins, DateTimeOffset expiry)
+    public static void CheckNotExpired(MarketSnapshot m, Instrument ins, DateTimeOffset expiry, string paramName = "order")
     {
         if (expiry < m.ValuationTime)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"Instrument '{ins.Name}' expired at {expiry:yyyy-MM-dd HH:mm}, before the valuation time {m.ValuationTime:yyyy-MM-dd HH:mm}."), "order");
+                $"Instrument '{ins.Name}' expired at {expiry:yyyy-MM-dd HH:mm}, before the valuation time {m.ValuationTime:yyyy-MM-dd HH:mm}."), paramName);
         }
     }
 
-    /// <summary>An instrument's market terms as <see cref="Portfolios.ResolvedPortfolio"/> resolves them (reference price, time, and option terms; zeros for non-options).</summary>
-    public static (double Price, double Time, double Strike, double Vol, double Rate, double Omega) Terms(MarketSnapshot m, Instrument ins)
+    /// <summary>
+    /// An instrument's market terms — the one rule set used by <see cref="Portfolios.ResolvedPortfolio"/> and the what-if
+    /// calculators: reference price (forward for dated products, spot otherwise), time to expiry, and for options strike,
+    /// vol, quote-currency rate and call/put sign (zeros for non-options).
+    /// </summary>
+    public static (double Price, double Time, double Strike, double Vol, double Rate, double Omega) Terms(MarketSnapshot m, Instrument ins, string paramName = "order")
     {
         double time = 0, price, strike = 0, vol = 0, rate = 0, omega = 0;
         if (ins.Expiry is { } expiry)
         {
-            CheckNotExpired(m, ins, expiry);
+            CheckNotExpired(m, ins, expiry, paramName);
             time = m.YearFraction(expiry);
             price = Forward(m, ins, expiry);
         }
