@@ -91,9 +91,24 @@ public sealed record MarginResult
     /// <exception cref="ArgumentException">A total is not finite, or the contributions do not sum to the totals.</exception>
     public MarginResult(string model, Currency currency, double initialMargin, double maintenanceMargin, MarginNode breakdown,
         ImmutableArray<PositionContribution> contributions, ImmutableArray<BindingScenario> bindingScenarios, ImmutableArray<MarginDiagnostic> diagnostics)
+        : this(model, currency, initialMargin, maintenanceMargin, Guard.NotNull(breakdown), null, contributions, bindingScenarios, diagnostics)
+    {
+    }
+
+    /// <summary>
+    /// A result whose breakdown tree is built on first use by <paramref name="breakdown"/> (deterministic, so a race
+    /// builds equal trees and one wins). Results margined in bulk keep only the numbers the tree is made from.
+    /// </summary>
+    internal MarginResult(string model, Currency currency, double initialMargin, double maintenanceMargin, Func<MarginNode> breakdown,
+        ImmutableArray<PositionContribution> contributions, ImmutableArray<BindingScenario> bindingScenarios, ImmutableArray<MarginDiagnostic> diagnostics)
+        : this(model, currency, initialMargin, maintenanceMargin, null, Guard.NotNull(breakdown), contributions, bindingScenarios, diagnostics)
+    {
+    }
+
+    private MarginResult(string model, Currency currency, double initialMargin, double maintenanceMargin, MarginNode? breakdown, Func<MarginNode>? buildBreakdown,
+        ImmutableArray<PositionContribution> contributions, ImmutableArray<BindingScenario> bindingScenarios, ImmutableArray<MarginDiagnostic> diagnostics)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(model);
-        ArgumentNullException.ThrowIfNull(breakdown);
         Guard.Finite(initialMargin, $"Model '{model}': initial margin");
         Guard.Finite(maintenanceMargin, $"Model '{model}': maintenance margin");
         contributions = contributions.IsDefault ? ImmutableArray<PositionContribution>.Empty : contributions;
@@ -110,7 +125,8 @@ public sealed record MarginResult
         Currency = currency;
         InitialMargin = initialMargin;
         MaintenanceMargin = maintenanceMargin;
-        Breakdown = breakdown;
+        _breakdown = breakdown;
+        _buildBreakdown = buildBreakdown;
         Contributions = contributions;
         BindingScenarios = bindingScenarios.IsDefault ? ImmutableArray<BindingScenario>.Empty : bindingScenarios;
         Diagnostics = diagnostics.IsDefault ? ImmutableArray<MarginDiagnostic>.Empty : diagnostics;
@@ -137,8 +153,24 @@ public sealed record MarginResult
     /// <summary>Maintenance margin (the requirement to keep them).</summary>
     public double MaintenanceMargin { get; }
 
+    private MarginNode? _breakdown;
+    private readonly Func<MarginNode>? _buildBreakdown;
+
     /// <summary>How the totals were formed.</summary>
-    public MarginNode Breakdown { get; }
+    public MarginNode Breakdown
+    {
+        get
+        {
+            MarginNode? node = Volatile.Read(ref _breakdown);
+            if (node is null)
+            {
+                node = _buildBreakdown!();
+                node = Interlocked.CompareExchange(ref _breakdown, node, null) ?? node;
+            }
+
+            return node;
+        }
+    }
 
     /// <summary>Per-position shares, summing to the totals.</summary>
     public ImmutableArray<PositionContribution> Contributions { get; }
@@ -148,6 +180,17 @@ public sealed record MarginResult
 
     /// <summary>Floors, repairs and other notes.</summary>
     public ImmutableArray<MarginDiagnostic> Diagnostics { get; }
+
+    /// <summary>Record equality over the public members (the breakdown compared as built); arrays compare by reference, as in any record.</summary>
+    /// <param name="other">The other result.</param>
+    /// <returns>True when every member is equal.</returns>
+    public bool Equals(MarginResult? other) =>
+        ReferenceEquals(this, other) || (other is not null && Model == other.Model && Currency == other.Currency
+            && InitialMargin.Equals(other.InitialMargin) && MaintenanceMargin.Equals(other.MaintenanceMargin) && Breakdown.Equals(other.Breakdown)
+            && Contributions == other.Contributions && BindingScenarios == other.BindingScenarios && Diagnostics == other.Diagnostics);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Model, Currency, InitialMargin, MaintenanceMargin, Breakdown, Contributions, BindingScenarios, Diagnostics);
 
     /// <summary>The <paramref name="count"/> largest contributions to initial margin.</summary>
     public IEnumerable<PositionContribution> TopContributors(int count = 5) =>

@@ -97,6 +97,59 @@ public sealed class Account
     /// <summary>Collateral balances, one per asset.</summary>
     public ImmutableArray<CollateralBalance> Collateral { get; }
 
+    /// <summary>The last risk portfolio built for this account (positions plus coin collateral rows) and the underlyings that revalued each balance.</summary>
+    private sealed class RiskRows(Underlying?[] quoting, Portfolio positions)
+    {
+        public Underlying?[] Quoting { get; } = quoting;
+
+        public Portfolio Positions { get; } = positions;
+    }
+
+    private RiskRows? _riskRows;
+
+    /// <summary>
+    /// The positions, then a spot row of <c>EffectiveAmount</c> units per revalued coin balance (instrument
+    /// <c>COLLATERAL-{asset}</c>). Memoised per set of quoting underlyings, so margining the account again (a batch,
+    /// a stress scenario) reuses the same rows; immutable, so a race at worst builds it twice.
+    /// </summary>
+    internal Portfolio RiskPositions(MarketSnapshot market, ImmutableArray<CollateralValuation> collateral)
+    {
+        RiskRows? cached = Volatile.Read(ref _riskRows);
+        if (cached is not null && cached.Quoting.Length == collateral.Length)
+        {
+            bool same = true;
+            for (int i = 0; i < collateral.Length && same; i++)
+            {
+                same = Equals(QuotingOf(market, collateral[i]), cached.Quoting[i]);
+            }
+
+            if (same)
+            {
+                return cached.Positions;
+            }
+        }
+
+        var quoting = new Underlying?[collateral.Length];
+        var rows = new List<Position>();
+        for (int i = 0; i < collateral.Length; i++)
+        {
+            CollateralValuation c = collateral[i];
+            Underlying? u = quoting[i] = QuotingOf(market, c);
+            if (u is not null)
+            {
+                double multiplier = c.Balance.Amount > 0 ? 1 - c.Balance.Haircut : 1.0;
+                rows.Add(new Position(new SpotInstrument(u, multiplier, $"COLLATERAL-{c.Balance.Asset}"), c.Balance.Amount));
+            }
+        }
+
+        Portfolio positions = rows.Count == 0 ? Positions : Positions.Add([.. rows]);
+        Volatile.Write(ref _riskRows, new RiskRows(quoting, positions));
+        return positions;
+    }
+
+    private static Underlying? QuotingOf(MarketSnapshot market, CollateralValuation c) =>
+        c.RiskGroup is not null && c.Balance.EffectiveAmount != 0 ? market.Underlyings[c.RiskGroup] : null;
+
     /// <summary>A copy with <paramref name="order"/> added to the positions.</summary>
     /// <param name="order">Positions to add.</param>
     /// <returns>The new account.</returns>
@@ -266,21 +319,8 @@ public static class AccountCalculator
         return RiskPortfolio(account, market, ValueCollateral(account, market));
     }
 
-    private static ResolvedPortfolio RiskPortfolio(Account account, MarketSnapshot market, ImmutableArray<CollateralValuation> collateral)
-    {
-        var rows = new List<Position>();
-        foreach (CollateralValuation c in collateral)
-        {
-            if (c.RiskGroup is not null && c.Balance.EffectiveAmount != 0)
-            {
-                Underlying u = market.Underlyings[c.RiskGroup];
-                double multiplier = c.Balance.Amount > 0 ? 1 - c.Balance.Haircut : 1.0;
-                rows.Add(new Position(new SpotInstrument(u, multiplier, $"COLLATERAL-{c.Balance.Asset}"), c.Balance.Amount));
-            }
-        }
-
-        return ResolvedPortfolio.Resolve(rows.Count == 0 ? account.Positions : account.Positions.Add([.. rows]), market);
-    }
+    private static ResolvedPortfolio RiskPortfolio(Account account, MarketSnapshot market, ImmutableArray<CollateralValuation> collateral) =>
+        ResolvedPortfolio.Resolve(account.RiskPositions(market, collateral), market);
 
     /// <summary>Values each balance: report currency at 1, a coin at the spot of the underlying quoting it in the report currency, else at the snapshot's conversion rate.</summary>
     /// <exception cref="MissingMarketDataException">No price for an asset (names the asset and the account).</exception>

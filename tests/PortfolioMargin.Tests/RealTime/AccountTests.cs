@@ -128,4 +128,35 @@ public sealed class AccountTests
         Assert.Null(r.Collateral[0].RiskGroup);
         Assert.Equal(0, r.MaintenanceMargin);
     }
+
+    [Fact]
+    public void Margining_one_account_on_snapshots_that_revalue_its_coin_differently_rebuilds_the_collateral_rows()
+    {
+        // The account memoises its positions-plus-collateral rows; a snapshot where no underlying quotes BTC must not reuse them.
+        Account a = Acc(Perp(-1), Bal(Currency.Btc, 1));
+        MarketSnapshot quoted = Snapshot();
+        MarketSnapshot rateOnly = new MarketSnapshot(Now, Currency.Usd).WithSpot(Btc, 60_000).WithFxRate(Currency.Btc, 60_000);
+        MarketSnapshot noBtcUnderlying = new MarketSnapshot(Now, Currency.Usd).WithFxRate(Currency.Btc, 60_000);
+        AccountMargin first = AccountCalculator.Calculate(a, Model, quoted);
+        Assert.Equal(0, first.MaintenanceMargin, 1e-6); // the BTC row hedges the short perp
+        Assert.Equal(2, first.Margin.Contributions.Length);
+        AccountMargin again = AccountCalculator.Calculate(a, Model, quoted);
+        Assert.Same(AccountCalculator.RiskPortfolio(a, quoted).Portfolio, AccountCalculator.RiskPortfolio(a, quoted).Portfolio);
+        Assert.Equal(first.MaintenanceMargin, again.MaintenanceMargin);
+        Assert.Equal(first.Margin.Contributions.Select(c => c.Label), again.Margin.Contributions.Select(c => c.Label));
+
+        // Only a conversion rate for BTC: the balance counts but is not revalued (no margin); where BTC is quoted, 1 BTC long needs 15 % · 60,000.
+        Account coinOnly = Acc(Portfolio.Empty, Bal(Currency.Btc, 1));
+        AccountMargin unhedgedCoin = AccountCalculator.Calculate(coinOnly, Model, noBtcUnderlying);
+        Assert.Single(unhedgedCoin.Collateral);
+        Assert.Null(unhedgedCoin.Collateral[0].RiskGroup);
+        Assert.Empty(unhedgedCoin.Margin.Contributions);
+        AccountMargin quotedAgain = AccountCalculator.Calculate(coinOnly, Model, quoted);
+        Assert.Single(quotedAgain.Margin.Contributions); // the row is back on a snapshot that quotes BTC
+        Assert.Equal(9_000, quotedAgain.MaintenanceMargin, 1e-6);
+        AccountMargin rateAgain = AccountCalculator.Calculate(coinOnly, Model, noBtcUnderlying);
+        Assert.Empty(rateAgain.Margin.Contributions);
+        // A second snapshot with the same BTC underlying (and a conversion rate) revalues the coin again: hedged, 0.
+        Assert.Equal(0, AccountCalculator.Calculate(a, Model, rateOnly).MaintenanceMargin, 1e-6);
+    }
 }

@@ -73,4 +73,21 @@ public sealed class ConcurrencyTests
         Assert.IsType<MissingMarketDataException>(ex.InnerException);
         Assert.Throws<ArgumentOutOfRangeException>(() => BatchMargin.Calculate(accounts, GridWhatIfTests.Model, Snapshot(), maxDegreeOfParallelism: 0));
     }
+
+    [Fact]
+    public void A_grid_results_breakdown_built_on_first_use_is_one_tree_for_every_thread()
+    {
+        MarketSnapshot m = Snapshot();
+        Portfolio book = Accounts(1)[0].Positions;
+        PortfolioMargin.Models.MarginResult shared = GridWhatIfTests.Model.Calculate(book, m);
+        var seen = new PortfolioMargin.Models.MarginNode[64];
+        Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => seen[i] = shared.Breakdown);
+        Assert.All(seen, n => Assert.Same(seen[0], n));
+        Assert.Same(seen[0], shared.Breakdown);
+        // The tree is the one a fresh computation builds, and its root carries the totals.
+        Assert.Equal(GridWhatIfTests.Model.Calculate(book, m).Breakdown.ToText(), seen[0].ToText());
+        Assert.Equal(shared.MaintenanceMargin, seen[0].Maintenance);
+        Assert.Equal(shared.InitialMargin, seen[0].Initial);
+        Assert.Equal(shared.MaintenanceMargin, seen[0].Children.Sum(g => g.Maintenance), 1e-9 * Math.Max(1, shared.MaintenanceMargin));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using PortfolioMargin.Instruments;
 using PortfolioMargin.Scenarios;
 
@@ -131,15 +132,19 @@ public static class GridCalculator
         ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, work);
         var contributions = new PositionContribution[positions.Count];
         var groups = ImmutableArray.CreateBuilder<GridGroupResult>(work.Count);
-        var nodes = ImmutableArray.CreateBuilder<MarginNode>(work.Count);
+        var forTree = new GridGroupResult[work.Count];
+        var groupParameters = new GridGroupParameters[work.Count];
         var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
         var binding = ImmutableArray.CreateBuilder<BindingScenario>();
         double totalMm = 0, totalIm = 0;
-        foreach (GroupWork w in work)
+        for (int g = 0; g < work.Count; g++)
         {
+            GroupWork w = work[g];
             GridGroupResult r = w.Finish(contributions, diagnostics);
             groups.Add(r);
-            nodes.Add(w.Node(r));
+            // The breakdown tree is built on first use from the group figures (not the scenario losses, which it does not show).
+            forTree[g] = r with { ScenarioLosses = ImmutableArray<double>.Empty };
+            groupParameters[g] = w.Parameters;
             if (r.Binding is not null)
             {
                 binding.Add(r.Binding);
@@ -149,9 +154,25 @@ public static class GridCalculator
             totalIm += r.Initial;
         }
 
-        var root = new MarginNode($"{modelName} total", totalMm, totalIm, nodes.ToImmutable(), $"parameters {parameters.Version}");
-        var result = new MarginResult(modelName, currency, totalIm, totalMm, root, [.. contributions], binding.ToImmutable(), diagnostics.ToImmutable());
+        var tree = new Breakdown(modelName, parameters.Version, totalMm, totalIm, forTree, groupParameters);
+        var result = new MarginResult(modelName, currency, totalIm, totalMm, tree.Build, ImmutableCollectionsMarshal.AsImmutableArray(contributions),
+            binding.ToImmutable(), diagnostics.ToImmutable());
         return new GridResult(result, groups.MoveToImmutable(), inter);
+    }
+
+    /// <summary>The grid's breakdown tree, built on demand from the per-group figures (what a bulk result keeps instead of the tree).</summary>
+    private sealed class Breakdown(string modelName, string version, double totalMm, double totalIm, GridGroupResult[] groups, GridGroupParameters[] parameters)
+    {
+        public MarginNode Build()
+        {
+            var nodes = ImmutableArray.CreateBuilder<MarginNode>(groups.Length);
+            for (int g = 0; g < groups.Length; g++)
+            {
+                nodes.Add(GroupNode(groups[g], parameters[g]));
+            }
+
+            return new MarginNode($"{modelName} total", totalMm, totalIm, nodes.MoveToImmutable(), $"parameters {version}");
+        }
     }
 
     /// <summary>
@@ -429,7 +450,7 @@ public static class GridCalculator
             }
 
             double volRisk = Math.Max(0, ScanRisk - TimeRisk - PriceRisk);
-            return new GridGroupResult(Group, [.. _losses], ScanRisk, binding, TimeRisk, PriceRisk, volRisk, NetDelta, [.. _intra], intraCharge,
+            return new GridGroupResult(Group, ImmutableCollectionsMarshal.AsImmutableArray(_losses), ScanRisk, binding, TimeRisk, PriceRisk, volRisk, NetDelta, [.. _intra], intraCharge,
                 InterCredit, som, optionContingency, futuresContingency, nov, somBinds, floored, mm, mm * ratio);
         }
 
@@ -487,56 +508,59 @@ public static class GridCalculator
             share[last] += amount - given;
         }
 
-        public MarginNode Node(GridGroupResult r)
+        public GridGroupParameters Parameters => _p;
+    }
+
+    /// <summary>One group's node of the breakdown tree.</summary>
+    private static MarginNode GroupNode(GridGroupResult r, GridGroupParameters p)
+    {
+        double k = p.InitialToMaintenance;
+        var children = ImmutableArray.CreateBuilder<MarginNode>();
+        string scanNote = r.Binding is null
+            ? "no scenario loses"
+            : $"binding {r.Binding.ScenarioId} ({r.Binding.ScenarioName}){(r.Binding.TiedScenarioIds.IsEmpty ? "" : $", tied with {string.Join(", ", r.Binding.TiedScenarioIds)}")}";
+        NodeNames names = NodeNames.For(r.Group);
+        children.Add(new MarginNode(names.Scan, r.ScanRisk, r.ScanRisk * k,
+        [
+            MarginNode.Leaf(names.Time, r.TimeRisk, r.TimeRisk * k, "mean loss of the zero-price-move scenarios"),
+            MarginNode.Leaf(names.Price, r.PriceRisk, r.PriceRisk * k, "worst mean loss of a price move, less time risk"),
+            MarginNode.Leaf(names.Vol, r.VolRisk, r.VolRisk * k, "scan - time - price"),
+        ], scanNote));
+        // Rules the parameter set does not use are left out of the tree unless they produced an amount.
+        if (!p.IntraSpreads.IsEmpty || r.IntraCharge != 0)
         {
-            double k = _p.InitialToMaintenance;
-            var children = ImmutableArray.CreateBuilder<MarginNode>();
-            string scanNote = r.Binding is null
-                ? "no scenario loses"
-                : $"binding {r.Binding.ScenarioId} ({r.Binding.ScenarioName}){(r.Binding.TiedScenarioIds.IsEmpty ? "" : $", tied with {string.Join(", ", r.Binding.TiedScenarioIds)}")}";
-            NodeNames names = NodeNames.For(Group);
-            children.Add(new MarginNode(names.Scan, r.ScanRisk, r.ScanRisk * k,
-            [
-                MarginNode.Leaf(names.Time, r.TimeRisk, r.TimeRisk * k, "mean loss of the zero-price-move scenarios"),
-                MarginNode.Leaf(names.Price, r.PriceRisk, r.PriceRisk * k, "worst mean loss of a price move, less time risk"),
-                MarginNode.Leaf(names.Vol, r.VolRisk, r.VolRisk * k, "scan - time - price"),
-            ], scanNote));
-            // Rules the parameter set does not use are left out of the tree unless they produced an amount.
-            if (!_p.IntraSpreads.IsEmpty || r.IntraCharge != 0)
-            {
-                children.Add(new MarginNode(names.Intra, r.IntraCharge, r.IntraCharge * k,
-                    [.. r.IntraSpreads.Select(s => MarginNode.Leaf($"{Group}/intra tiers {s.Rule.TierA}v{s.Rule.TierB}", s.Charge, s.Charge * k,
-                        string.Create(CultureInfo.InvariantCulture, $"priority {s.Rule.Priority}: {s.Spreads:G6} spreads x {s.Rule.ChargePerSpread:G6}")))]));
-            }
-
-            if (r.InterCredit != 0)
-            {
-                children.Add(MarginNode.Leaf(names.Credit, -r.InterCredit, -r.InterCredit * k));
-            }
-
-            if (_p.ShortOptionMinimumPerUnit > 0 || r.ShortOptionMinimum != 0)
-            {
-                children.Add(MarginNode.Leaf(names.Som, r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
-            }
-
-            if (_p.ShortOptionContingencyRate > 0 || r.ShortOptionContingency != 0)
-            {
-                children.Add(MarginNode.Leaf(names.OptionContingency, r.ShortOptionContingency, r.ShortOptionContingency * k));
-            }
-
-            if (_p.OffsettingFuturesContingencyRate > 0 || r.FuturesContingency != 0)
-            {
-                children.Add(MarginNode.Leaf(names.FuturesContingency, r.FuturesContingency, r.FuturesContingency * k));
-            }
-
-            if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
-            {
-                children.Add(MarginNode.Leaf(names.Nov, -r.NetOptionValue, -r.NetOptionValue * k, r.NetOptionValueFloored ? "requirement floored at 0" : null));
-            }
-
-            return new MarginNode(Group, r.Maintenance, r.Initial, children.ToImmutable(),
-                string.Create(CultureInfo.InvariantCulture, $"max(scan + intra - credit, SOM) + contingencies; IM = MM x {k:G6}"));
+            children.Add(new MarginNode(names.Intra, r.IntraCharge, r.IntraCharge * k,
+                [.. r.IntraSpreads.Select(s => MarginNode.Leaf($"{r.Group}/intra tiers {s.Rule.TierA}v{s.Rule.TierB}", s.Charge, s.Charge * k,
+                    string.Create(CultureInfo.InvariantCulture, $"priority {s.Rule.Priority}: {s.Spreads:G6} spreads x {s.Rule.ChargePerSpread:G6}")))]));
         }
+
+        if (r.InterCredit != 0)
+        {
+            children.Add(MarginNode.Leaf(names.Credit, -r.InterCredit, -r.InterCredit * k));
+        }
+
+        if (p.ShortOptionMinimumPerUnit > 0 || r.ShortOptionMinimum != 0)
+        {
+            children.Add(MarginNode.Leaf(names.Som, r.ShortOptionMinimum, r.ShortOptionMinimum * k, r.ShortOptionMinimumBinds ? "binds" : "does not bind"));
+        }
+
+        if (p.ShortOptionContingencyRate > 0 || r.ShortOptionContingency != 0)
+        {
+            children.Add(MarginNode.Leaf(names.OptionContingency, r.ShortOptionContingency, r.ShortOptionContingency * k));
+        }
+
+        if (p.OffsettingFuturesContingencyRate > 0 || r.FuturesContingency != 0)
+        {
+            children.Add(MarginNode.Leaf(names.FuturesContingency, r.FuturesContingency, r.FuturesContingency * k));
+        }
+
+        if (p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
+        {
+            children.Add(MarginNode.Leaf(names.Nov, -r.NetOptionValue, -r.NetOptionValue * k, r.NetOptionValueFloored ? "requirement floored at 0" : null));
+        }
+
+        return new MarginNode(r.Group, r.Maintenance, r.Initial, children.ToImmutable(),
+            string.Create(CultureInfo.InvariantCulture, $"max(scan + intra - credit, SOM) + contingencies; IM = MM x {k:G6}"));
     }
 }
 

@@ -17,13 +17,17 @@ namespace PortfolioMargin.Models.Grid;
 public sealed class ScenarioGridModel : IStandaloneMarginModel
 {
     /// <summary>Creates the model with a parameter set.</summary>
-    public ScenarioGridModel(GridParameters parameters) => Parameters = Guard.NotNull(parameters);
+    public ScenarioGridModel(GridParameters parameters)
+    {
+        Parameters = Guard.NotNull(parameters);
+        Name = $"Scenario grid ({Parameters.Version})";
+    }
 
     /// <summary>The parameter set.</summary>
     public GridParameters Parameters { get; }
 
     /// <inheritdoc />
-    public string Name => $"Scenario grid ({Parameters.Version})";
+    public string Name { get; }
 
     /// <inheritdoc />
     public MarginResult Calculate(ResolvedPortfolio portfolio) => CalculateDetailed(portfolio).Result;
