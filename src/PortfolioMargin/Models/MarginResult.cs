@@ -58,13 +58,13 @@ public sealed record MarginNode(string Name, double Maintenance, double Initial,
     }
 }
 
-/// <summary>A position's share of the margin. Over all positions the shares sum to the result's totals.</summary>
+/// <summary>A position's share of the margin. Over all positions the shares sum to the result's totals. A value type: a result's contributions are one array, not one object per position.</summary>
 /// <param name="PositionIndex">Index of the position in the margined portfolio (or position list).</param>
 /// <param name="Label">Display label of the position.</param>
 /// <param name="Group">Risk group (underlying / combined commodity) the position belongs to.</param>
 /// <param name="Maintenance">Share of the maintenance margin.</param>
 /// <param name="Initial">Share of the initial margin.</param>
-public sealed record PositionContribution(int PositionIndex, string Label, string Group, double Maintenance, double Initial);
+public readonly record struct PositionContribution(int PositionIndex, string Label, string Group, double Maintenance, double Initial);
 
 /// <summary>The scenario that sets a risk group's scan risk.</summary>
 /// <param name="Group">Risk group.</param>

@@ -22,30 +22,29 @@ internal sealed class RiskGroup
     public RiskGroup(ResolvedPortfolio p, int underlyingIndex)
     {
         Underlying = p.Underlyings[underlyingIndex];
-        var linOpt = new List<int>();
-        var invOpt = new List<int>();
-        var linDelta = new List<int>();
-        var invDelta = new List<int>();
+        // Block order [linear options | inverse options | linear delta-one | inverse delta-one], portfolio order within a block.
+        Span<int> blockCount = stackalloc int[4];
         for (int i = 0; i < p.Count; i++)
         {
-            if (p.UnderlyingIndex[i] != underlyingIndex)
+            if (p.UnderlyingIndex[i] == underlyingIndex)
             {
-                continue;
+                blockCount[BlockOf(p.Kind[i])]++;
             }
-
-            (p.Kind[i] switch
-            {
-                InstrumentKind.LinearOption => linOpt,
-                InstrumentKind.InverseOption => invOpt,
-                InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => invDelta,
-                _ => linDelta,
-            }).Add(i);
         }
 
-        LinearOptions = linOpt.Count;
-        Options = linOpt.Count + invOpt.Count;
-        LinearDeltaEnd = Options + linDelta.Count;
-        Positions = [.. linOpt, .. invOpt, .. linDelta, .. invDelta];
+        LinearOptions = blockCount[0];
+        Options = blockCount[0] + blockCount[1];
+        LinearDeltaEnd = Options + blockCount[2];
+        Positions = new int[LinearDeltaEnd + blockCount[3]];
+        Span<int> next = [0, blockCount[0], Options, LinearDeltaEnd];
+        for (int i = 0; i < p.Count; i++)
+        {
+            if (p.UnderlyingIndex[i] == underlyingIndex)
+            {
+                Positions[next[BlockOf(p.Kind[i])]++] = i;
+            }
+        }
+
         int n = Positions.Length, o = Options;
         Forward = new double[o];
         Strike = new double[o];
@@ -86,6 +85,14 @@ internal sealed class RiskGroup
 
         DaysPerYear = daysPerYear;
     }
+
+    private static int BlockOf(InstrumentKind kind) => kind switch
+    {
+        InstrumentKind.LinearOption => 0,
+        InstrumentKind.InverseOption => 1,
+        InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => 3,
+        _ => 2,
+    };
 
     public Underlying Underlying { get; }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Numerics.Tensors;
@@ -111,53 +112,98 @@ public static class GridCalculator
         ArgumentNullException.ThrowIfNull(positions);
         ArgumentNullException.ThrowIfNull(parameters);
         var groupOrder = new List<string>();
-        var byGroup = new Dictionary<string, List<GridPosition>>(StringComparer.Ordinal);
         var slotsByGroup = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (int slot = 0; slot < positions.Count; slot++)
         {
             GridPosition p = positions[slot];
             ArgumentNullException.ThrowIfNull(p);
-            if (!byGroup.TryGetValue(p.Group, out List<GridPosition>? list))
+            if (!slotsByGroup.TryGetValue(p.Group, out List<int>? slots))
             {
-                byGroup[p.Group] = list = [];
-                slotsByGroup[p.Group] = [];
+                slotsByGroup[p.Group] = slots = [];
                 groupOrder.Add(p.Group);
             }
 
-            list.Add(p);
-            slotsByGroup[p.Group].Add(slot);
+            slots.Add(slot);
         }
 
-        var work = groupOrder.Select(g => new GroupWork(g, byGroup[g], slotsByGroup[g], parameters.For(g))).ToList();
-        ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, work);
-        var contributions = new PositionContribution[positions.Count];
-        var groups = ImmutableArray.CreateBuilder<GridGroupResult>(work.Count);
-        var forTree = new GridGroupResult[work.Count];
-        var groupParameters = new GridGroupParameters[work.Count];
-        var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
-        var binding = ImmutableArray.CreateBuilder<BindingScenario>();
-        double totalMm = 0, totalIm = 0;
-        for (int g = 0; g < work.Count; g++)
+        // Each group as the calculator's arrays: the positions' facts, and their risk arrays scenario-major.
+        var inputs = new GroupInput[groupOrder.Count];
+        for (int g = 0; g < inputs.Length; g++)
         {
-            GroupWork w = work[g];
-            GridGroupResult r = w.Finish(contributions, diagnostics);
-            groups.Add(r);
-            // The breakdown tree is built on first use from the group figures (not the scenario losses, which it does not show).
-            forTree[g] = r with { ScenarioLosses = ImmutableArray<double>.Empty };
-            groupParameters[g] = w.Parameters;
-            if (r.Binding is not null)
+            GridGroupParameters gp = parameters.For(groupOrder[g]);
+            List<int> slots = slotsByGroup[groupOrder[g]];
+            int n = slots.Count, s = gp.Scenarios.Count;
+            var facts = new PositionFacts[n];
+            var pnl = new double[n * s];
+            for (int k = 0; k < n; k++)
             {
-                binding.Add(r.Binding);
+                GridPosition p = positions[slots[k]];
+                CheckArray(p, s);
+                facts[k] = new PositionFacts(slots[k], p.Index, k, p.Label, p.Delta, p.DaysToExpiry, p.Kind, p.Units, p.ContractKey, p.UnderlyingPrice, p.Value);
+                for (int sc = 0; sc < s; sc++)
+                {
+                    pnl[(sc * n) + k] = p.Pnl[sc];
+                }
             }
 
-            totalMm += r.Maintenance;
-            totalIm += r.Initial;
+            inputs[g] = new GroupInput(groupOrder[g], gp, facts, n, pnl);
         }
 
-        var tree = new Breakdown(modelName, parameters.Version, totalMm, totalIm, forTree, groupParameters);
-        var result = new MarginResult(modelName, currency, totalIm, totalMm, tree.Build, ImmutableCollectionsMarshal.AsImmutableArray(contributions),
-            binding.ToImmutable(), diagnostics.ToImmutable());
-        return new GridResult(result, groups.MoveToImmutable(), inter);
+        return Compute(modelName, currency, positions.Count, inputs, parameters, keepLosses: true);
+    }
+
+    /// <summary>
+    /// The computation over groups laid out as arrays (what <see cref="ScenarioGridModel"/> feeds straight from the
+    /// revaluation engine's buffers). With <paramref name="keepLosses"/> false the groups' scenario losses are scratch
+    /// and <see cref="GridGroupResult.ScenarioLosses"/> is empty.
+    /// </summary>
+    internal static GridResult Compute(string modelName, Currency currency, int positionCount, GroupInput[] inputs, GridParameters parameters, bool keepLosses)
+    {
+        var work = new GroupWork[inputs.Length];
+        try
+        {
+            for (int g = 0; g < inputs.Length; g++)
+            {
+                work[g] = new GroupWork(inputs[g], keepLosses);
+            }
+
+            ImmutableArray<FormedInterSpread> inter = ApplyInterSpreads(parameters, work);
+            var contributions = new PositionContribution[positionCount];
+            var groups = ImmutableArray.CreateBuilder<GridGroupResult>(work.Length);
+            var forTree = new GridGroupResult[work.Length];
+            var groupParameters = new GridGroupParameters[work.Length];
+            var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
+            var binding = ImmutableArray.CreateBuilder<BindingScenario>(work.Length);
+            double totalMm = 0, totalIm = 0;
+            for (int g = 0; g < work.Length; g++)
+            {
+                GroupWork w = work[g];
+                GridGroupResult r = w.Finish(contributions, diagnostics);
+                groups.Add(r);
+                // The breakdown tree is built on first use from the group figures (not the scenario losses, which it does not show).
+                forTree[g] = keepLosses ? r with { ScenarioLosses = ImmutableArray<double>.Empty } : r;
+                groupParameters[g] = inputs[g].Parameters;
+                if (r.Binding is not null)
+                {
+                    binding.Add(r.Binding);
+                }
+
+                totalMm += r.Maintenance;
+                totalIm += r.Initial;
+            }
+
+            var tree = new Breakdown(modelName, parameters.Version, totalMm, totalIm, forTree, groupParameters);
+            var result = new MarginResult(modelName, currency, totalIm, totalMm, tree.Build, ImmutableCollectionsMarshal.AsImmutableArray(contributions),
+                binding.ToImmutable(), diagnostics.ToImmutable());
+            return new GridResult(result, groups.MoveToImmutable(), inter);
+        }
+        finally
+        {
+            foreach (GroupWork? w in work)
+            {
+                w?.Release();
+            }
+        }
     }
 
     /// <summary>The grid's breakdown tree, built on demand from the per-group figures (what a bulk result keeps instead of the tree).</summary>
@@ -177,22 +223,28 @@ public static class GridCalculator
 
     /// <summary>
     /// Initial margin of one position margined alone under its group's parameters:
-    /// <c>(max(SR_i, SOM_i) + contingency_i, then NOV) × ratio</c> — what <see cref="Compute"/> returns for a
-    /// one-position portfolio, computed from the same risk array.
+    /// <c>(max(SR_i, SOM_i) + contingency_i, then NOV) × ratio</c> — what <see cref="Compute(string, Currency, IReadOnlyList{GridPosition}, GridParameters)"/>
+    /// returns for a one-position portfolio, computed from the same risk array.
     /// </summary>
     public static double StandaloneInitial(GridPosition position, GridGroupParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(position);
         ArgumentNullException.ThrowIfNull(parameters);
         CheckArray(position, parameters.Scenarios.Count);
-        double scan = Math.Max(0, -TensorPrimitives.Min(position.Pnl.AsSpan()));
-        double shortUnits = position.Kind is GridPositionKind.Call or GridPositionKind.Put ? Math.Max(0, -position.Units) : 0;
+        return StandaloneInitial(TensorPrimitives.Min(position.Pnl.AsSpan()), position.Kind, position.Units, position.UnderlyingPrice, position.Value, parameters);
+    }
+
+    /// <summary><see cref="StandaloneInitial(GridPosition, GridGroupParameters)"/> from the position's lowest scenario P&amp;L and its facts.</summary>
+    internal static double StandaloneInitial(double minPnl, GridPositionKind kind, double units, double underlyingPrice, double value, GridGroupParameters parameters)
+    {
+        double scan = Math.Max(0, -minPnl);
+        double shortUnits = kind is GridPositionKind.Call or GridPositionKind.Put ? Math.Max(0, -units) : 0;
         double som = parameters.ShortOptionMinimumPerUnit * shortUnits;
-        double contingency = parameters.ShortOptionContingencyRate * shortUnits * position.UnderlyingPrice;
+        double contingency = parameters.ShortOptionContingencyRate * shortUnits * underlyingPrice;
         double mm = Math.Max(scan, som) + contingency;
         if (parameters.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
         {
-            mm = Math.Max(mm - position.Value, 0);
+            mm = Math.Max(mm - value, 0);
         }
 
         return mm * parameters.InitialToMaintenance;
@@ -214,10 +266,15 @@ public static class GridCalculator
         }
     }
 
-    private static ImmutableArray<FormedInterSpread> ApplyInterSpreads(GridParameters parameters, List<GroupWork> work)
+    private static ImmutableArray<FormedInterSpread> ApplyInterSpreads(GridParameters parameters, GroupWork[] work)
     {
+        if (parameters.InterSpreads.IsEmpty)
+        {
+            return ImmutableArray<FormedInterSpread>.Empty; // no credits (every group's InterCredit stays 0)
+        }
+
         var formed = ImmutableArray.CreateBuilder<FormedInterSpread>();
-        int g = work.Count;
+        int g = work.Length;
         var groups = new string[g];
         var netDelta = new double[g];
         var priceRisk = new double[g];
@@ -241,28 +298,45 @@ public static class GridCalculator
     /// <summary>Per-group state between the two phases (inter spreads need every group's price risk and delta).</summary>
     private sealed class GroupWork
     {
-        private readonly List<GridPosition> _positions;
-        private readonly List<int> _slots; // index of each position in the calculator's input list
+        private readonly GroupInput _in;
         private readonly GridGroupParameters _p;
-        private readonly double[] _losses;
-        private readonly List<FormedIntraSpread> _intra = [];
+        private readonly int _s;
+        private readonly bool _keepLosses;
+        private double[] _losses;
+        private List<FormedIntraSpread>? _intra;
         private double[] _intraByTier = [];
 
-        public GroupWork(string group, List<GridPosition> positions, List<int> slots, GridGroupParameters parameters)
+        public GroupWork(GroupInput input, bool keepLosses)
         {
-            Group = group;
-            _positions = positions;
-            _slots = slots;
-            _p = parameters;
-            int s = parameters.Scenarios.Count;
-            _losses = new double[s];
+            _in = input;
+            _p = input.Parameters;
+            Group = input.Group;
+            _s = _p.Scenarios.Count;
+            _keepLosses = keepLosses;
+            _losses = keepLosses ? new double[_s] : ArrayPool<double>.Shared.Rent(_s);
+            Span<double> losses = Losses;
+            losses.Clear();
+            int n = input.Count;
+            ReadOnlySpan<PositionFacts> facts = input.Facts.AsSpan(0, n);
+            double[] pnl = input.Pnl;
             double net = 0, gross = 0;
-            foreach (GridPosition pos in positions)
+            for (int k = 0; k < n; k++)
             {
-                CheckArray(pos, s);
-                TensorPrimitives.Subtract(_losses, pos.Pnl.AsSpan(), _losses);
-                net += pos.Delta;
-                gross += Math.Abs(pos.Delta);
+                // L_s = −Σ pnl, position by position in group order.
+                int col = facts[k].Column;
+                for (int sc = 0; sc < _s; sc++)
+                {
+                    double v = pnl[(sc * n) + col];
+                    if (!double.IsFinite(v))
+                    {
+                        Guard.ThrowArgument($"Position '{facts[k].Label}' (group {Group}): risk array holds a non-finite value.", "positions");
+                    }
+
+                    losses[sc] -= v;
+                }
+
+                net += facts[k].Delta;
+                gross += Math.Abs(facts[k].Delta);
             }
 
             NetDelta = GridGroupMath.SnappedDelta(net, gross);
@@ -285,16 +359,32 @@ public static class GridCalculator
 
         public double InterCredit { get; set; }
 
+        private Span<double> Losses => _losses.AsSpan(0, _s);
+
+        /// <summary>Returns the pooled scenario losses (when they are scratch).</summary>
+        public void Release()
+        {
+            if (!_keepLosses && _losses.Length > 0)
+            {
+                ArrayPool<double>.Shared.Return(_losses);
+                _losses = [];
+            }
+        }
+
+        /// <summary>Weighted P&amp;L of position <paramref name="k"/> (group order) in scenario <paramref name="scenario"/>.</summary>
+        private double Pnl(int k, int scenario) => _in.Pnl[(scenario * _in.Count) + _in.Facts[k].Column];
+
         private void ComputeScan()
         {
-            (ScanRisk, BindingIndex) = GridGroupMath.Scan(_losses);
+            (ScanRisk, BindingIndex) = GridGroupMath.Scan(Losses);
 
             // Time, price and vol risk (diagnostic decomposition; price risk also feeds inter-group WPR).
             var layout = ScenarioLayout.Of(_p.Scenarios, Group);
-            (TimeRisk, PriceRisk) = GridGroupMath.TimeAndPrice(_losses, layout, new double[layout.Slots]);
+            Span<double> slotSum = layout.Slots <= 128 ? stackalloc double[layout.Slots] : new double[layout.Slots];
+            (TimeRisk, PriceRisk) = GridGroupMath.TimeAndPrice(Losses, layout, slotSum);
         }
 
-        private int TierOf(GridPosition p) => GridGroupMath.TierIndex(_p, p.DaysToExpiry);
+        private int TierOf(in PositionFacts p) => GridGroupMath.TierIndex(_p, p.DaysToExpiry);
 
         private void ComputeIntra()
         {
@@ -304,7 +394,7 @@ public static class GridCalculator
             }
 
             var tierDelta = new double[_p.IntraTiers.Length];
-            foreach (GridPosition pos in _positions)
+            foreach (PositionFacts pos in _in.Facts.AsSpan(0, _in.Count))
             {
                 int t = GridGroupMath.TierIndex(_p, pos.DaysToExpiry);
                 if (t >= 0)
@@ -314,43 +404,53 @@ public static class GridCalculator
             }
 
             _intraByTier = new double[tierDelta.Length];
+            _intra = [];
             GridGroupMath.Intra(tierDelta, _p, _intra, _intraByTier);
         }
 
         public GridGroupResult Finish(PositionContribution[] contributions, ImmutableArray<MarginDiagnostic>.Builder diagnostics)
         {
-            int n = _positions.Count;
-            var share = new double[n];
+            int n = _in.Count;
+            double[] doubles = ArrayPool<double>.Shared.Rent(Math.Max(1, 3 * n));
+            int[] ints = ArrayPool<int>.Shared.Rent(Math.Max(1, 2 * n));
+            try
+            {
+                return Finish(contributions, diagnostics, doubles.AsSpan(0, n), doubles.AsSpan(n, n), doubles.AsSpan(2 * n, n), ints.AsSpan(0, n), ints.AsSpan(n, n));
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(doubles);
+                ArrayPool<int>.Shared.Return(ints);
+            }
+        }
+
+        private GridGroupResult Finish(PositionContribution[] contributions, ImmutableArray<MarginDiagnostic>.Builder diagnostics,
+            Span<double> share, Span<double> weight, Span<double> contractNet, Span<int> contractOf, Span<int> contractFirst)
+        {
+            int n = _in.Count;
+            ReadOnlySpan<PositionFacts> pos = _in.Facts.AsSpan(0, n);
+            share.Clear();
             double intraCharge = 0;
-            foreach (FormedIntraSpread x in _intra)
+            foreach (FormedIntraSpread x in (IEnumerable<FormedIntraSpread>?)_intra ?? [])
             {
                 intraCharge += x.Charge;
             }
 
-            // Short option minimum: net per contract, then count short calls and puts.
-            var netPerContract = new Dictionary<(string, GridPositionKind), double>();
-            foreach (GridPosition p in _positions)
-            {
-                if (p.Kind is not (GridPositionKind.Call or GridPositionKind.Put))
-                {
-                    continue;
-                }
-
-                netPerContract[(p.ContractKey, p.Kind)] = netPerContract.GetValueOrDefault((p.ContractKey, p.Kind)) + p.Units;
-            }
-
+            // Short option minimum: net per contract (in order of first appearance), then count short calls and puts.
+            int contracts = Contracts(pos, contractNet, contractOf, contractFirst);
             double shortCalls = 0, shortPuts = 0;
-            foreach (KeyValuePair<(string, GridPositionKind), double> kv in netPerContract)
+            for (int c = 0; c < contracts; c++)
             {
-                if (kv.Key.Item2 == GridPositionKind.Call)
+                if (pos[contractFirst[c]].Kind == GridPositionKind.Call)
                 {
-                    shortCalls += Math.Max(0, -kv.Value);
+                    shortCalls += Math.Max(0, -contractNet[c]);
                 }
                 else
                 {
-                    shortPuts += Math.Max(0, -kv.Value);
+                    shortPuts += Math.Max(0, -contractNet[c]);
                 }
             }
+
             double som = GridGroupMath.ShortOptionMinimum(shortCalls, shortPuts, _p);
             double scanPart = ScanRisk + intraCharge - InterCredit;
             bool somBinds = som > scanPart;
@@ -359,7 +459,14 @@ public static class GridCalculator
                 // SOM over the net short options of the counted side(s), by short units.
                 bool callsCount = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross || shortCalls >= shortPuts;
                 bool putsCount = _p.ShortOptionMinimumMethod == ShortOptionMinimumMethod.Gross || shortPuts > shortCalls;
-                Allocate(som, share, i => ShortWeight(i, callsCount, putsCount, netPerContract));
+                for (int i = 0; i < n; i++)
+                {
+                    PositionFacts p = pos[i];
+                    bool counted = (p.Kind == GridPositionKind.Call && callsCount) || (p.Kind == GridPositionKind.Put && putsCount);
+                    weight[i] = counted && contractNet[contractOf[i]] < 0 ? Math.Max(0, -p.Units) : 0;
+                }
+
+                Allocate(som, share, weight);
                 diagnostics.Add(new MarginDiagnostic("SOM_BINDS", string.Create(CultureInfo.InvariantCulture,
                     $"{Group}: short option minimum {som:N2} exceeds scan + intra - credit = {scanPart:N2}.")));
             }
@@ -367,34 +474,47 @@ public static class GridCalculator
             {
                 for (int i = 0; i < n; i++)
                 {
-                    share[i] = BindingIndex >= 0 ? -_positions[i].Pnl[BindingIndex] : 0;
+                    share[i] = BindingIndex >= 0 ? -Pnl(i, BindingIndex) : 0;
                 }
 
                 for (int tier = 0; tier < _intraByTier.Length; tier++)
                 {
-                    int t = tier;
-                    Allocate(_intraByTier[t], share, i => TierOf(_positions[i]) == t ? Math.Abs(_positions[i].Delta) : 0);
+                    for (int i = 0; i < n; i++)
+                    {
+                        weight[i] = TierOf(pos[i]) == tier ? Math.Abs(pos[i].Delta) : 0;
+                    }
+
+                    Allocate(_intraByTier[tier], share, weight);
                 }
 
-                Allocate(-InterCredit, share, i => Math.Abs(_positions[i].Delta));
+                for (int i = 0; i < n; i++)
+                {
+                    weight[i] = Math.Abs(pos[i].Delta);
+                }
+
+                Allocate(-InterCredit, share, weight);
             }
 
             // Contingencies: net short options per contract; futures offsetting across expiries.
             double optionContingency = 0;
-            foreach (var ((key, kind), net) in netPerContract)
+            for (int c = 0; c < contracts; c++)
             {
-                if (net < 0 && _p.ShortOptionContingencyRate > 0)
+                if (contractNet[c] < 0 && _p.ShortOptionContingencyRate > 0)
                 {
-                    GridPosition first = _positions.First(p => p.ContractKey == key && p.Kind == kind);
-                    double add = _p.ShortOptionContingencyRate * -net * first.UnderlyingPrice;
+                    double add = _p.ShortOptionContingencyRate * -contractNet[c] * pos[contractFirst[c]].UnderlyingPrice;
                     optionContingency += add;
-                    Allocate(add, share, i => _positions[i].ContractKey == key && _positions[i].Kind == kind ? Math.Max(0, -_positions[i].Units) : 0);
+                    for (int i = 0; i < n; i++)
+                    {
+                        weight[i] = contractOf[i] == c ? Math.Max(0, -pos[i].Units) : 0;
+                    }
+
+                    Allocate(add, share, weight);
                 }
             }
 
             // Offsetting futures: the smaller of the long and short futures notionals (each at its own reference price).
             double longNotional = 0, shortNotional = 0, nov = 0;
-            foreach (GridPosition p in _positions)
+            foreach (PositionFacts p in pos)
             {
                 nov += p.Value;
                 if (p.Kind == GridPositionKind.Future)
@@ -403,67 +523,127 @@ public static class GridCalculator
                     shortNotional += Math.Max(0, -p.Units) * p.UnderlyingPrice;
                 }
             }
+
             double futuresContingency = GridGroupMath.FuturesContingency(longNotional, shortNotional, _p);
             if (futuresContingency > 0)
             {
-                Allocate(futuresContingency, share, i => _positions[i].Kind == GridPositionKind.Future ? Math.Abs(_positions[i].Units) * _positions[i].UnderlyingPrice : 0);
-            }
+                for (int i = 0; i < n; i++)
+                {
+                    weight[i] = pos[i].Kind == GridPositionKind.Future ? Math.Abs(pos[i].Units) * pos[i].UnderlyingPrice : 0;
+                }
 
+                Allocate(futuresContingency, share, weight);
+            }
 
             double mm = GridGroupMath.Maintenance(ScanRisk, intraCharge, InterCredit, som, optionContingency, futuresContingency, nov, _p, out _, out bool floored);
             if (floored)
             {
                 diagnostics.Add(new MarginDiagnostic("NOV_FLOOR", string.Create(CultureInfo.InvariantCulture,
                     $"{Group}: requirement {Math.Max(scanPart, som) + optionContingency + futuresContingency:N2} less net option value {nov:N2} is negative; floored at 0.")));
-                Array.Clear(share);
+                share.Clear();
             }
             else if (_p.NetOptionValue == NetOptionValueHandling.SubtractWithFloor)
             {
                 for (int i = 0; i < n; i++)
                 {
-                    share[i] -= _positions[i].Value;
+                    share[i] -= pos[i].Value;
                 }
             }
 
             double ratio = _p.InitialToMaintenance;
             for (int i = 0; i < n; i++)
             {
-                GridPosition p = _positions[i];
-                contributions[_slots[i]] = new PositionContribution(p.Index, p.Label, Group, share[i], share[i] * ratio);
+                PositionFacts p = pos[i];
+                contributions[p.Slot] = new PositionContribution(p.Index, p.Label, Group, share[i], share[i] * ratio);
             }
 
             BindingScenario? binding = null;
             if (BindingIndex >= 0)
             {
                 ImmutableArray<Scenario> set = _p.Scenarios.Scenarios;
-                double best = _losses[BindingIndex];
-                var ties = ImmutableArray.CreateBuilder<string>();
-                for (int j = 0; j < _losses.Length; j++)
+                ReadOnlySpan<double> losses = Losses;
+                double best = losses[BindingIndex];
+                ImmutableArray<string>.Builder? ties = null;
+                for (int j = 0; j < losses.Length; j++)
                 {
-                    if (j != BindingIndex && Math.Abs(_losses[j] - best) <= TieTolerance * Math.Max(1.0, Math.Abs(best)))
+                    if (j != BindingIndex && Math.Abs(losses[j] - best) <= TieTolerance * Math.Max(1.0, Math.Abs(best)))
                     {
-                        ties.Add(set[j].Id);
+                        (ties ??= ImmutableArray.CreateBuilder<string>()).Add(set[j].Id);
                     }
                 }
 
-                binding = new BindingScenario(Group, set[BindingIndex].Id, set[BindingIndex].Name, best, ties.ToImmutable());
+                binding = new BindingScenario(Group, set[BindingIndex].Id, set[BindingIndex].Name, best, ties?.ToImmutable() ?? []);
             }
 
             double volRisk = Math.Max(0, ScanRisk - TimeRisk - PriceRisk);
-            return new GridGroupResult(Group, ImmutableCollectionsMarshal.AsImmutableArray(_losses), ScanRisk, binding, TimeRisk, PriceRisk, volRisk, NetDelta, [.. _intra], intraCharge,
-                InterCredit, som, optionContingency, futuresContingency, nov, somBinds, floored, mm, mm * ratio);
+            return new GridGroupResult(Group, _keepLosses ? ImmutableCollectionsMarshal.AsImmutableArray(_losses) : [], ScanRisk, binding, TimeRisk, PriceRisk, volRisk,
+                NetDelta, _intra is null ? [] : [.. _intra], intraCharge, InterCredit, som, optionContingency, futuresContingency, nov, somBinds, floored, mm, mm * ratio);
         }
 
-        /// <summary>Short units of position <paramref name="i"/> when it is a net short option on a counted side, else 0.</summary>
-        private double ShortWeight(int i, bool calls, bool puts, Dictionary<(string, GridPositionKind), double> net)
+        /// <summary>
+        /// Nets the options per contract (key and call/put) in order of first appearance: <paramref name="net"/> units per
+        /// contract, <paramref name="contractOf"/> per position (−1 for non-options), <paramref name="first"/> position per contract.
+        /// </summary>
+        private static int Contracts(ReadOnlySpan<PositionFacts> pos, Span<double> net, Span<int> contractOf, Span<int> first)
         {
-            GridPosition p = _positions[i];
-            bool counted = (p.Kind == GridPositionKind.Call && calls) || (p.Kind == GridPositionKind.Put && puts);
-            return counted && net[(p.ContractKey, p.Kind)] < 0 ? Math.Max(0, -p.Units) : 0;
+            const int LinearSearchLimit = 16;
+            int contracts = 0;
+            Dictionary<(string, GridPositionKind), int>? index = null;
+            for (int i = 0; i < pos.Length; i++)
+            {
+                PositionFacts p = pos[i];
+                if (p.Kind is not (GridPositionKind.Call or GridPositionKind.Put))
+                {
+                    contractOf[i] = -1;
+                    continue;
+                }
+
+                int c = -1;
+                if (index is not null)
+                {
+                    c = index.TryGetValue((p.ContractKey, p.Kind), out int found) ? found : -1;
+                }
+                else
+                {
+                    for (int q = 0; q < contracts; q++)
+                    {
+                        PositionFacts f = pos[first[q]];
+                        if (f.Kind == p.Kind && string.Equals(f.ContractKey, p.ContractKey, StringComparison.Ordinal))
+                        {
+                            c = q;
+                            break;
+                        }
+                    }
+                }
+
+                if (c < 0)
+                {
+                    c = contracts++;
+                    first[c] = i;
+                    net[c] = 0;
+                    if (index is not null)
+                    {
+                        index.Add((p.ContractKey, p.Kind), c);
+                    }
+                    else if (contracts > LinearSearchLimit)
+                    {
+                        index = new Dictionary<(string, GridPositionKind), int>(2 * contracts);
+                        for (int q = 0; q < contracts; q++)
+                        {
+                            index.Add((pos[first[q]].ContractKey, pos[first[q]].Kind), q);
+                        }
+                    }
+                }
+
+                contractOf[i] = c;
+                net[c] += p.Units;
+            }
+
+            return contracts;
         }
 
         /// <summary>Adds <paramref name="amount"/> to <paramref name="share"/> in proportion to <paramref name="weight"/> (exactly, the remainder to the last weighted item).</summary>
-        private void Allocate(double amount, double[] share, Func<int, double> weight)
+        private static void Allocate(double amount, Span<double> share, ReadOnlySpan<double> weight)
         {
             if (amount == 0)
             {
@@ -472,9 +652,9 @@ public static class GridCalculator
 
             double total = 0;
             int last = -1;
-            for (int i = 0; i < _positions.Count; i++)
+            for (int i = 0; i < share.Length; i++)
             {
-                double w = weight(i);
+                double w = weight[i];
                 if (w > 0)
                 {
                     total += w;
@@ -496,7 +676,7 @@ public static class GridCalculator
             double given = 0;
             for (int i = 0; i < last; i++)
             {
-                double w = weight(i);
+                double w = weight[i];
                 if (w > 0)
                 {
                     double part = amount * (w / total);
@@ -507,9 +687,33 @@ public static class GridCalculator
 
             share[last] += amount - given;
         }
-
-        public GridGroupParameters Parameters => _p;
     }
+
+    /// <summary>One position's facts as the group rules need them (everything but its risk array).</summary>
+    /// <param name="Slot">Index into the result's contributions.</param>
+    /// <param name="Index">Position index reported in its contribution.</param>
+    /// <param name="Column">Column of its risk array in the group's scenario-major P&amp;L block.</param>
+    /// <param name="Label">Display label.</param>
+    /// <param name="Delta">Delta in units of underlying.</param>
+    /// <param name="DaysToExpiry">Days to expiry.</param>
+    /// <param name="Kind">Spot, future, call or put.</param>
+    /// <param name="Units">Signed units (<c>q·m</c> for options, delta otherwise).</param>
+    /// <param name="ContractKey">Contract identity for netting.</param>
+    /// <param name="UnderlyingPrice">Reference price in the report currency.</param>
+    /// <param name="Value">Marked option value in the report currency.</param>
+    internal readonly record struct PositionFacts(int Slot, int Index, int Column, string Label, double Delta, double DaysToExpiry, GridPositionKind Kind,
+        double Units, string ContractKey, double UnderlyingPrice, double Value);
+
+    /// <summary>
+    /// One risk group laid out for the calculator: <paramref name="Count"/> positions' facts (in group order) and their
+    /// weighted P&amp;L scenario-major, <c>Pnl[s·Count + Facts[k].Column]</c>. The arrays may be pooled and longer than needed.
+    /// </summary>
+    /// <param name="Group">Risk group.</param>
+    /// <param name="Parameters">The group's parameters.</param>
+    /// <param name="Facts">Facts per position (first <paramref name="Count"/> used).</param>
+    /// <param name="Count">Number of positions.</param>
+    /// <param name="Pnl">Scenario-major weighted P&amp;L.</param>
+    internal readonly record struct GroupInput(string Group, GridGroupParameters Parameters, PositionFacts[] Facts, int Count, double[] Pnl);
 
     /// <summary>One group's node of the breakdown tree.</summary>
     private static MarginNode GroupNode(GridGroupResult r, GridGroupParameters p)

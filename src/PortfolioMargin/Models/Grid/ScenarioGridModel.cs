@@ -30,27 +30,118 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
     public string Name { get; }
 
     /// <inheritdoc />
-    public MarginResult Calculate(ResolvedPortfolio portfolio) => CalculateDetailed(portfolio).Result;
+    public MarginResult Calculate(ResolvedPortfolio portfolio) => Evaluate(portfolio, keepLosses: false, standalone: null).Result;
 
     /// <summary>Margins the portfolio and returns the per-group detail with the common result.</summary>
     /// <exception cref="KeyNotFoundException">A group of the portfolio has no parameters.</exception>
     /// <exception cref="ArgumentException">A scenario shocks an unknown underlying or lacks a shock for a group.</exception>
-    public GridResult CalculateDetailed(ResolvedPortfolio portfolio) => GridCalculator.Compute(Name, Guard.NotNull(portfolio).Market.ReportCurrency, Inputs(portfolio), Parameters);
+    public GridResult CalculateDetailed(ResolvedPortfolio portfolio) => Evaluate(portfolio, keepLosses: true, standalone: null);
 
     /// <inheritdoc />
     public (MarginResult Portfolio, ImmutableArray<double> StandaloneInitial) CalculateWithStandalone(ResolvedPortfolio portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        List<GridPosition> inputs = Inputs(portfolio);
-        GridResult result = GridCalculator.Compute(Name, portfolio.Market.ReportCurrency, inputs, Parameters);
         var standalone = new double[portfolio.Count];
-        foreach (GridPosition p in inputs)
-        {
-            standalone[p.Index] = GridCalculator.StandaloneInitial(p, Parameters.For(p.Group));
-        }
-
-        return (result.Result, [.. standalone]);
+        GridResult result = Evaluate(portfolio, keepLosses: false, standalone);
+        return (result.Result, ImmutableCollectionsMarshal.AsImmutableArray(standalone));
     }
+
+    /// <summary>
+    /// Revalues each group under its scenario set into a pooled scenario-major block and runs the calculator on it
+    /// directly (the same arithmetic as <see cref="GridCalculator.Compute(string, Currency, IReadOnlyList{GridPosition}, GridParameters)"/>
+    /// over <see cref="Inputs"/>, without a risk array per position). Fills <paramref name="standalone"/> when given.
+    /// </summary>
+    private GridResult Evaluate(ResolvedPortfolio portfolio, bool keepLosses, double[]? standalone)
+    {
+        ArgumentNullException.ThrowIfNull(portfolio);
+        var valuation = PortfolioValuation.Of(portfolio);
+        double daysPerYear = portfolio.Market.DayCount.DaysPerYear();
+        int groups = portfolio.Underlyings.Length, count = portfolio.Count;
+        var inputs = new GridCalculator.GroupInput[groups];
+        int[] column = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
+        try
+        {
+            for (int u = 0; u < groups; u++)
+            {
+                Underlying underlying = portfolio.Underlyings[u];
+                GridGroupParameters gp = Parameters.For(underlying.Symbol);
+                RevaluationEngine.Validate(portfolio, gp.Scenarios);
+                var group = new RiskGroup(portfolio, u);
+                int s = gp.Scenarios.Count, n = group.Count;
+                double[] pnl = ArrayPool<double>.Shared.Rent(Math.Max(1, n * s));
+                GridCalculator.PositionFacts[] facts = ArrayPool<GridCalculator.PositionFacts>.Shared.Rent(Math.Max(1, n));
+                inputs[u] = new GridCalculator.GroupInput(underlying.Symbol, gp, facts, n, pnl);
+                RevaluationEngine.Run(group, gp.Scenarios, pnl, out _);
+                for (int j = 0; j < n; j++)
+                {
+                    column[group.Positions[j]] = j;
+                }
+
+                double quoteFx = portfolio.Market.FxToReport(underlying.QuoteCurrency, underlying.Symbol);
+                int k = 0;
+                for (int i = 0; i < count; i++)
+                {
+                    if (portfolio.UnderlyingIndex[i] == u)
+                    {
+                        facts[k++] = Facts(portfolio, valuation, i, column[i], daysPerYear, quoteFx);
+                    }
+                }
+            }
+
+            GridResult result = GridCalculator.Compute(Name, portfolio.Market.ReportCurrency, count, inputs, Parameters, keepLosses);
+            if (standalone is not null)
+            {
+                foreach (GridCalculator.GroupInput g in inputs)
+                {
+                    int s = g.Parameters.Scenarios.Count;
+                    for (int k = 0; k < g.Count; k++)
+                    {
+                        GridCalculator.PositionFacts f = g.Facts[k];
+                        double min = double.PositiveInfinity;
+                        for (int sc = 0; sc < s; sc++)
+                        {
+                            min = Math.Min(min, g.Pnl[(sc * g.Count) + f.Column]);
+                        }
+
+                        standalone[f.Index] = GridCalculator.StandaloneInitial(s == 0 ? 0 : min, f.Kind, f.Units, f.UnderlyingPrice, f.Value, g.Parameters);
+                    }
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(column);
+            foreach (GridCalculator.GroupInput g in inputs)
+            {
+                if (g.Pnl is not null)
+                {
+                    ArrayPool<double>.Shared.Return(g.Pnl);
+                    ArrayPool<GridCalculator.PositionFacts>.Shared.Return(g.Facts, clearArray: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>The grid facts of portfolio row <paramref name="i"/> (what <see cref="Inputs"/> puts in its <see cref="GridPosition"/>).</summary>
+    private static GridCalculator.PositionFacts Facts(ResolvedPortfolio portfolio, PortfolioValuation valuation, int i, int column, double daysPerYear, double quoteFx)
+    {
+        PositionValuation v = valuation.Positions[i];
+        GridPositionKind kind = KindOf(portfolio, i);
+        bool option = kind is GridPositionKind.Call or GridPositionKind.Put;
+        double units = option ? portfolio.Quantity[i] * portfolio.Multiplier[i] : v.Delta;
+        Position position = portfolio.Portfolio[i];
+        return new GridCalculator.PositionFacts(i, i, column, position.ToString(), v.Delta, portfolio.Time[i] * daysPerYear, kind, units, position.Instrument.Name,
+            portfolio.Price[i] * quoteFx, option ? v.ValueInReport : 0.0);
+    }
+
+    private static GridPositionKind KindOf(ResolvedPortfolio portfolio, int i) => portfolio.Kind[i] switch
+    {
+        InstrumentKind.Spot => GridPositionKind.Spot,
+        InstrumentKind.LinearOption or InstrumentKind.InverseOption => portfolio.Omega[i] > 0 ? GridPositionKind.Call : GridPositionKind.Put,
+        _ => GridPositionKind.Future,
+    };
 
     /// <summary>Revalues every group under its scenario set and builds the calculator's inputs (portfolio order).</summary>
     public List<GridPosition> Inputs(ResolvedPortfolio portfolio)
@@ -80,18 +171,9 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
                         pnl[sc] = buffer[(sc * n) + j];
                     }
 
-                    PositionValuation v = valuation.Positions[i];
-                    InstrumentKind kind = portfolio.Kind[i];
-                    GridPositionKind gk = kind switch
-                    {
-                        InstrumentKind.Spot => GridPositionKind.Spot,
-                        InstrumentKind.LinearOption or InstrumentKind.InverseOption => portfolio.Omega[i] > 0 ? GridPositionKind.Call : GridPositionKind.Put,
-                        _ => GridPositionKind.Future,
-                    };
-                    double units = gk is GridPositionKind.Call or GridPositionKind.Put ? portfolio.Quantity[i] * portfolio.Multiplier[i] : v.Delta;
-                    Instrument instrument = portfolio.Portfolio[i].Instrument;
-                    inputs[i] = new GridPosition(i, portfolio.Portfolio[i].ToString(), underlying.Symbol, ImmutableCollectionsMarshal.AsImmutableArray(pnl), v.Delta, portfolio.Time[i] * daysPerYear,
-                        gk, units, instrument.Name, portfolio.Price[i] * quoteFx, gk is GridPositionKind.Call or GridPositionKind.Put ? v.ValueInReport : 0.0);
+                    GridCalculator.PositionFacts f = Facts(portfolio, valuation, i, j, daysPerYear, quoteFx);
+                    inputs[i] = new GridPosition(i, f.Label, underlying.Symbol, ImmutableCollectionsMarshal.AsImmutableArray(pnl), f.Delta, f.DaysToExpiry,
+                        f.Kind, f.Units, f.ContractKey, f.UnderlyingPrice, f.Value);
                 }
             }
             finally
