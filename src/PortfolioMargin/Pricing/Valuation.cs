@@ -65,6 +65,24 @@ public sealed record PortfolioValuation(ImmutableArray<PositionValuation> Positi
             (qm * g.Delta) + 0.0, (qm * g.Gamma) + 0.0, (qm * g.Vega) + 0.0, (qm * g.Theta) + 0.0);
     }
 
+    /// <summary>
+    /// Delta and report-currency value of row <paramref name="i"/>, exactly as <see cref="Of(ResolvedPortfolio)"/> reports
+    /// them, without building the valuation rows (from the cached valuation when there is one). Allocates nothing.
+    /// </summary>
+    internal static (double Delta, double ValueInReport) DeltaAndValue(ResolvedPortfolio r, int i)
+    {
+        if (Volatile.Read(ref r.CachedValuation) is { } cached)
+        {
+            PositionValuation row = cached.Positions[i];
+            return (row.Delta, row.ValueInReport);
+        }
+
+        double qm = r.Quantity[i] * r.Multiplier[i];
+        OptionGreeks g = UnitGreeks(r.Kind[i], r.Price[i], r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i], r.Omega[i]);
+        double value = IsMarked(r.Kind[i]) ? qm * g.Price : 0.0;
+        return ((qm * g.Delta) + 0.0, (value * r.SettlementToReport[i]) + 0.0);
+    }
+
     /// <summary>True for kinds carried at a marked value (spot, options); futures and perpetuals are marked to market (value 0).</summary>
     internal static bool IsMarked(InstrumentKind kind) => kind is InstrumentKind.Spot or InstrumentKind.LinearOption or InstrumentKind.InverseOption;
 

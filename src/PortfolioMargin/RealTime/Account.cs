@@ -285,11 +285,10 @@ public static class AccountCalculator
         ResolvedPortfolio risk = RiskPortfolio(account, market, collateral);
         MarginResult result = margin(risk);
         // The risk portfolio's first rows are the positions (the collateral rows follow): value them from it.
-        PortfolioValuation valuation = PortfolioValuation.Of(risk);
         double positionsValue = 0;
         for (int i = 0; i < account.Positions.Count; i++)
         {
-            positionsValue += valuation.Positions[i].ValueInReport;
+            positionsValue += PortfolioValuation.DeltaAndValue(risk, i).ValueInReport;
         }
 
         if (markedFrom is not null)

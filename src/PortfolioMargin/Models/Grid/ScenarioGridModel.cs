@@ -54,7 +54,6 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
     private GridResult Evaluate(ResolvedPortfolio portfolio, bool keepLosses, double[]? standalone)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
-        var valuation = PortfolioValuation.Of(portfolio);
         double daysPerYear = portfolio.Market.DayCount.DaysPerYear();
         int groups = portfolio.Underlyings.Length, count = portfolio.Count;
         var inputs = new GridCalculator.GroupInput[groups];
@@ -83,7 +82,7 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
                 {
                     if (portfolio.UnderlyingIndex[i] == u)
                     {
-                        facts[k++] = Facts(portfolio, valuation, i, column[i], daysPerYear, quoteFx);
+                        facts[k++] = Facts(portfolio, i, column[i], daysPerYear, quoteFx);
                     }
                 }
             }
@@ -125,9 +124,9 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
     }
 
     /// <summary>The grid facts of portfolio row <paramref name="i"/> (what <see cref="Inputs"/> puts in its <see cref="GridPosition"/>).</summary>
-    private static GridCalculator.PositionFacts Facts(ResolvedPortfolio portfolio, PortfolioValuation valuation, int i, int column, double daysPerYear, double quoteFx)
+    private static GridCalculator.PositionFacts Facts(ResolvedPortfolio portfolio, int i, int column, double daysPerYear, double quoteFx)
     {
-        PositionValuation v = valuation.Positions[i];
+        (double Delta, double ValueInReport) v = PortfolioValuation.DeltaAndValue(portfolio, i);
         GridPositionKind kind = KindOf(portfolio, i);
         bool option = kind is GridPositionKind.Call or GridPositionKind.Put;
         double units = option ? portfolio.Quantity[i] * portfolio.Multiplier[i] : v.Delta;
@@ -171,7 +170,7 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
                         pnl[sc] = buffer[(sc * n) + j];
                     }
 
-                    GridCalculator.PositionFacts f = Facts(portfolio, valuation, i, j, daysPerYear, quoteFx);
+                    GridCalculator.PositionFacts f = Facts(portfolio, i, j, daysPerYear, quoteFx);
                     inputs[i] = new GridPosition(i, f.Label, underlying.Symbol, ImmutableCollectionsMarshal.AsImmutableArray(pnl), f.Delta, f.DaysToExpiry,
                         f.Kind, f.Units, f.ContractKey, f.UnderlyingPrice, f.Value);
                 }

@@ -46,6 +46,17 @@ public sealed class GridDirectPathTests
             return Same(Model.Calculate(r), reference.Result) && Same(detailed.Result, reference.Result) && Same(withStandalone, reference.Result) && losses && alone;
         });
 
+    [Property(MaxTest = 100)]
+    public Property Delta_and_value_without_the_valuation_rows_equal_the_rows() =>
+        Prop.ForAll(GridWhatIfTests.Positions(1, 10).ToArbitrary(), book =>
+        {
+            ResolvedPortfolio fresh = ResolvedPortfolio.Resolve(new Portfolio(book), Snapshot());
+            var uncached = Enumerable.Range(0, fresh.Count).Select(i => PortfolioMargin.Pricing.PortfolioValuation.DeltaAndValue(fresh, i)).ToList();
+            PortfolioMargin.Pricing.PortfolioValuation rows = PortfolioMargin.Pricing.PortfolioValuation.Of(fresh);
+            var cached = Enumerable.Range(0, fresh.Count).Select(i => PortfolioMargin.Pricing.PortfolioValuation.DeltaAndValue(fresh, i)).ToList();
+            return Enumerable.Range(0, fresh.Count).All(i => uncached[i] == (rows.Positions[i].Delta, rows.Positions[i].ValueInReport) && cached[i] == uncached[i]);
+        });
+
     [Fact]
     public void Many_option_contracts_in_one_group_net_per_contract_for_the_short_option_minimum_and_contingency()
     {
