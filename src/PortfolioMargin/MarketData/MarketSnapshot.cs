@@ -79,6 +79,25 @@ public sealed partial class MarketSnapshot
         ImmutableDictionary<Currency, double>? fx = null, ImmutableDictionary<string, Underlying>? underlyings = null) =>
         new(ValuationTime, ReportCurrency, DayCount, spots ?? _spots, forwards ?? _forwards, vols ?? _vols, rates ?? _rates, fx ?? _fx, underlyings ?? _underlyings);
 
+    /// <summary>
+    /// The same market data seen from another valuation instant (e.g. a stress scenario's look-ahead): a copy whose
+    /// <see cref="ValuationTime"/> is <paramref name="valuationTime"/>, everything else unchanged.
+    /// </summary>
+    /// <remarks>
+    /// What moves with the valuation time follows from how each item is keyed. Spots, discount rates (one flat rate per
+    /// currency) and conversion rates do not depend on time. Forwards are keyed by expiry date, so each expiry keeps its
+    /// forward. Vol surfaces are keyed by expiry date too (sticky expiry): a flat surface and the vols at listed expiries
+    /// are unchanged, but between two listed expiries the total-variance interpolation is redone with year fractions
+    /// from the new instant (and a listed expiry already past it gives way to the next one), so an option between
+    /// pillars may get a different vol. Times to expiry shrink (or grow) by the shift; an instrument that expires
+    /// before the new instant is refused when a portfolio is resolved against the copy
+    /// (<see cref="Portfolios.ResolvedPortfolio.Resolve"/>). Any instant is accepted, as in the constructor.
+    /// </remarks>
+    /// <param name="valuationTime">The new valuation instant (later for a look-ahead, earlier for a look-back).</param>
+    /// <returns>A new snapshot; this one is unchanged.</returns>
+    public MarketSnapshot WithValuationTime(DateTimeOffset valuationTime) =>
+        new(valuationTime, ReportCurrency, DayCount, _spots, _forwards, _vols, _rates, _fx, _underlyings);
+
     /// <summary>Sets the spot price of an underlying (quote currency per unit).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The price is not finite and &gt; 0.</exception>
     public MarketSnapshot WithSpot(Underlying underlying, double spot)

@@ -33,11 +33,20 @@ public sealed record StressPnl(string Item, string ScenarioId, double Pnl);
 /// <param name="Pnl">Total weighted P&amp;L by full revaluation.</param>
 /// <param name="Groups">P&amp;L per risk group, in order of first appearance.</param>
 /// <param name="PositionPnl">P&amp;L per position (for an account: positions, then coin collateral rows).</param>
-/// <param name="MarginUnderStress">The model's margin of the book on the shocked snapshot.</param>
-/// <param name="AccountUnderStress">For an account: equity (with futures variation), margin and status on the shocked snapshot; null for a book.</param>
+/// <param name="MarginUnderStress">
+/// The model's margin of the book on the scenario's market: prices and vols shocked and the valuation time moved by
+/// the scenario's time shift (see <see cref="StressTest"/>). Positions that expire inside the shift contribute 0 and
+/// are named in <c>EXPIRED_UNDER_STRESS</c> diagnostics; contributions are in
+/// the original position order (for an account, then the collateral rows) and sum to the totals.
+/// </param>
+/// <param name="AccountUnderStress">For an account: equity (with futures variation, and expired positions at their settlement value), margin and status on the scenario's market; null for a book.</param>
 /// <param name="CorrelationOverrideApplied">True when the scenario carried a correlation override and the model took it (<see cref="IStressMarginModel"/>).</param>
 public sealed record StressScenarioResult(Scenario Scenario, double Pnl, ImmutableArray<StressPnl> Groups, ImmutableArray<double> PositionPnl,
-    MarginResult MarginUnderStress, AccountMargin? AccountUnderStress, bool CorrelationOverrideApplied);
+    MarginResult MarginUnderStress, AccountMargin? AccountUnderStress, bool CorrelationOverrideApplied)
+{
+    /// <summary>Indices (into the book's or account's positions, ascending) of the positions that expire inside the scenario's time shift; empty when none.</summary>
+    public ImmutableArray<int> ExpiredPositions { get; init; } = [];
+}
 
 /// <summary>The outcome of a stress test. Immutable.</summary>
 /// <param name="PositionLabels">Label per position (for an account: positions, then <c>COLLATERAL-{asset}</c> rows).</param>
@@ -57,14 +66,27 @@ public sealed record StressReport(ImmutableArray<string> PositionLabels, Immutab
 }
 
 /// <summary>
-/// Runs named stress scenarios (historical or hypothetical, multi-underlying, with vol shocks) against a book or an
-/// account: P&amp;L per position and group by full revaluation (the risk-array engine), and the margin under stress
-/// (the model on the shocked snapshot: spot and forwards × (1+move), vols shocked; the scenario's time shift applies
-/// to the P&amp;L only). Stateless and thread-safe.
+/// Runs named stress scenarios (historical or hypothetical, multi-underlying, with vol shocks and a time shift) against
+/// a book or an account: P&amp;L per position and group by full revaluation (the risk-array engine), and the margin
+/// under stress — the model on the scenario's market, so that P&amp;L and margin describe the same shocked market.
+/// Stateless and thread-safe.
 /// </summary>
 /// <remarks>
-/// Correlation stress: a scenario may carry a correlation override (by scenario id); it reaches models implementing
-/// <see cref="IStressMarginModel"/> (the covariance VaR hook) and is ignored by others, which is reported per scenario.
+/// <para><b>The scenario's market</b> follows the engine's conventions: spot and the forward of every expiry used ×
+/// (1 + move); each option keeps the vol the base snapshot gives it (read at the base valuation time), shocked like
+/// the engine (term scaling with the base days to expiry, floor 0.01 vol point); the valuation time moves forward by
+/// <see cref="Scenario.TimeShiftDays"/> (rounded to the tick), so every time to expiry shrinks by the shift while
+/// forwards per expiry, strikes and rates stay — exactly the engine's <c>T − shift/daysPerYear</c> with the base vol.
+/// With a zero shift the market is the base snapshot shocked in price and vol, valuation time unchanged.</para>
+/// <para><b>Positions expiring inside the shift</b> (expiry before the moved valuation time) settle: an option at its
+/// intrinsic value at the shocked forward (the engine's value at a remaining time ≤ 0), a future at the shocked forward.
+/// That settlement is in the stress P&amp;L; the margin under stress is the model's margin of the other positions,
+/// restated with a zero contribution per expired position (original order kept) and an
+/// <c>EXPIRED_UNDER_STRESS</c> diagnostic naming it and its settlement value; <see cref="StressScenarioResult.ExpiredPositions"/>
+/// lists them. For an account the settlement value counts once in equity (options at their settled value, futures by
+/// their variation), the expired positions carry no margin, and the collateral is unchanged.</para>
+/// <para>Correlation stress: a scenario may carry a correlation override (by scenario id); it reaches models implementing
+/// <see cref="IStressMarginModel"/> (the covariance VaR hook) and is ignored by others, which is reported per scenario.</para>
 /// </remarks>
 public static class StressTest
 {
@@ -75,6 +97,7 @@ public static class StressTest
     /// <param name="correlationOverrides">Optional correlation override per scenario id.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentException">A scenario lacks a shock for an underlying of the book, or shocks an unknown one.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A scenario's time shift moves the valuation time beyond the last representable date.</exception>
     public static StressReport Run(ResolvedPortfolio book, ScenarioSet stress, IMarginModel model, IReadOnlyDictionary<string, CorrelationMatrix>? correlationOverrides = null)
     {
         ArgumentNullException.ThrowIfNull(book);
@@ -83,7 +106,9 @@ public static class StressTest
         return RunCore(book, stress, model, correlationOverrides, (scenario, margin) =>
         {
             MarketSnapshot shocked = MarketShock.Scenario(book.Market, book.Portfolio, scenario);
-            return (margin(ResolvedPortfolio.Resolve(book.Portfolio, shocked)), null);
+            var split = ExpiredUnderStress.Split(book.Portfolio, shocked.ValuationTime);
+            MarginResult live = margin(ResolvedPortfolio.Resolve(split.Live, shocked));
+            return (split.Restate(live, scenario, shocked.ValuationTime, book.Market, shocked), null, split.Expired);
         });
     }
 
@@ -96,6 +121,7 @@ public static class StressTest
     /// <param name="correlationOverrides">Optional correlation override per scenario id.</param>
     /// <returns>The report, with <see cref="StressScenarioResult.AccountUnderStress"/> set.</returns>
     /// <exception cref="MissingMarketDataException">A collateral asset has no price.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A scenario's time shift moves the valuation time beyond the last representable date.</exception>
     public static StressReport Run(Account account, MarketSnapshot market, ScenarioSet stress, IMarginModel model, AccountThresholds? thresholds = null,
         IReadOnlyDictionary<string, CorrelationMatrix>? correlationOverrides = null)
     {
@@ -104,16 +130,34 @@ public static class StressTest
         ArgumentNullException.ThrowIfNull(stress);
         ArgumentNullException.ThrowIfNull(model);
         ResolvedPortfolio risk = AccountCalculator.RiskPortfolio(account, market);
+        AccountThresholds levels = thresholds ?? AccountThresholds.Default;
         return RunCore(risk, stress, model, correlationOverrides, (scenario, margin) =>
         {
             MarketSnapshot shocked = MarketShock.Scenario(market, risk.Portfolio, scenario);
-            AccountMargin a = AccountCalculator.CalculateWith(account, margin, shocked, thresholds, markedFrom: market);
-            return (a.Margin, a);
+            var split = ExpiredUnderStress.Split(account.Positions, shocked.ValuationTime);
+            if (split.Expired.IsEmpty)
+            {
+                AccountMargin a = AccountCalculator.CalculateWith(account, margin, shocked, levels, markedFrom: market);
+                return (a.Margin, a, split.Expired);
+            }
+
+            // Margin the live positions and the collateral; the expired ones add their settlement value to equity once.
+            AccountMargin live = AccountCalculator.CalculateWith(new Account(account.Id, split.Live, account.Collateral), margin, shocked, levels, markedFrom: market);
+            double settled = 0;
+            foreach (int i in split.Expired)
+            {
+                settled += split.SettlementValue(i, market, shocked);
+            }
+
+            MarginResult m = split.Restate(live.Margin, scenario, shocked.ValuationTime, market, shocked);
+            double positionsValue = live.PositionsValue + settled;
+            AccountStatus status = levels.StatusOf(live.CollateralValue + positionsValue, m.InitialMargin, m.MaintenanceMargin);
+            return (m, new AccountMargin(account, m, live.Collateral, live.CollateralValue, positionsValue, status), split.Expired);
         });
     }
 
     private static StressReport RunCore(ResolvedPortfolio risk, ScenarioSet stress, IMarginModel model, IReadOnlyDictionary<string, CorrelationMatrix>? overrides,
-        Func<Scenario, Func<ResolvedPortfolio, MarginResult>, (MarginResult Margin, AccountMargin? Account)> underStress)
+        Func<Scenario, Func<ResolvedPortfolio, MarginResult>, (MarginResult Margin, AccountMargin? Account, ImmutableArray<int> Expired)> underStress)
     {
         RiskArrays arrays = RiskArrays.Compute(risk, stress);
         ImmutableArray<string> labels = [.. risk.Portfolio.Select(p => p.ToString())];
@@ -136,9 +180,12 @@ public static class StressTest
             Func<ResolvedPortfolio, MarginResult> margin = model is IStressMarginModel stressed
                 ? shocked => stressed.CalculateUnderStress(shocked, scenario, correlation)
                 : model.Calculate;
-            (MarginResult m, AccountMargin? account) = underStress(scenario, margin);
+            (MarginResult m, AccountMargin? account, ImmutableArray<int> expired) = underStress(scenario, margin);
             results.Add(new StressScenarioResult(scenario, total,
-                [.. risk.Underlyings.Select((u, g) => new StressPnl(u.Symbol, scenario.Id, byGroup[g]))], [.. positionPnl], m, account, applied));
+                [.. risk.Underlyings.Select((u, g) => new StressPnl(u.Symbol, scenario.Id, byGroup[g]))], [.. positionPnl], m, account, applied)
+            {
+                ExpiredPositions = expired,
+            });
         }
 
         return new StressReport(labels, results.MoveToImmutable());

@@ -113,6 +113,37 @@ public sealed class DomainModelTests
     }
 
     [Fact]
+    public void Moving_the_valuation_time_keeps_the_data_keyed_by_expiry_and_shrinks_times()
+    {
+        var may = new DateTimeOffset(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+        MarketSnapshot today = Snapshot().WithVolSurface(Btc, VolSurface.TermStructure([new(Mar, 0.5), new(Jun, 0.7)])).WithForward(Btc, may, 61_500);
+        MarketSnapshot later = today.WithValuationTime(Now.AddDays(30));
+        Assert.Equal(Now, today.ValuationTime); // the original is unchanged
+        Assert.Equal(Now.AddDays(30), later.ValuationTime);
+        Assert.Equal(today.ReportCurrency, later.ReportCurrency);
+        Assert.Equal(today.DayCount, later.DayCount);
+        // Spots, forwards per expiry, rates and conversion rates do not move.
+        Assert.Equal(60_000, later.Spot(Btc));
+        Assert.Equal(61_000, later.Forward(Btc, Mar));
+        Assert.Equal(0.0, later.Rate(Currency.Usd));
+        Assert.Equal(60_000, later.FxToReport(Currency.Btc));
+        // Times to expiry shrink by the shift.
+        Assert.Equal((84 - 30) / 365.0, later.YearFraction(Mar), 1e-15);
+        // Vols at a listed expiry stay; between listed expiries the total variance is re-interpolated from the new instant.
+        var mar = new EuropeanOption(Btc, OptionRight.Call, 60_000, Mar);
+        var mayCall = new EuropeanOption(Btc, OptionRight.Call, 60_000, may);
+        Assert.Equal(0.5, later.Volatility(mar));
+        double t1 = 54 / 365.0, t2 = 145 / 365.0, t = 89 / 365.0, w = (t - t1) / (t2 - t1);
+        Assert.Equal(Math.Sqrt((((1 - w) * 0.25 * t1) + (w * 0.49 * t2)) / t), later.Volatility(mayCall), 1e-14);
+        Assert.NotEqual(today.Volatility(mayCall), later.Volatility(mayCall), 1e-6);
+        // An instrument expiring before the new instant is refused on resolution; at the instant it has time 0.
+        var soon = new Future(Btc, Now.AddDays(10));
+        Assert.Throws<ArgumentException>(() => ResolvedPortfolio.Resolve(new Portfolio(new Position(soon, 1)), later.WithForward(Btc, soon.ExpiryTime, 60_000)));
+        var atShift = new Future(Btc, Now.AddDays(30));
+        Assert.Equal(0, ResolvedPortfolio.Resolve(new Portfolio(new Position(atShift, 1)), later.WithForward(Btc, atShift.ExpiryTime, 60_000)).Time[0]);
+    }
+
+    [Fact]
     public void Vol_smile_is_linear_in_log_strike_and_flat_outside()
     {
         var surface = VolSurface.Smile([(Mar, new[] { 50_000.0, 60_000, 80_000 }, new[] { 0.70, 0.60, 0.65 })]);
