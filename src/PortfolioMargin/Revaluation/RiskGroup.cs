@@ -46,15 +46,7 @@ internal sealed class RiskGroup
         }
 
         int n = Positions.Length, o = Options;
-        Forward = new double[o];
-        Strike = new double[o];
-        Vol = new double[o];
-        Time = new double[o];
-        Rate = new double[o];
-        Omega = new double[o];
-        BaseUnitValue = new double[o];
-        LogDte = new double[o];
-        Exposure = new double[n];
+        _block = new double[(8 * o) + n]; // eight option columns, then the exposures: one allocation per group
         double daysPerYear = p.Market.DayCount.DaysPerYear();
         for (int j = 0; j < n; j++)
         {
@@ -94,6 +86,8 @@ internal sealed class RiskGroup
         _ => 2,
     };
 
+    private readonly double[] _block;
+
     public Underlying Underlying { get; }
 
     /// <summary>Portfolio indices of the group's positions in block order.</summary>
@@ -109,26 +103,26 @@ internal sealed class RiskGroup
 
     public double DaysPerYear { get; }
 
-    public double[] Forward { get; }
+    public Span<double> Forward => _block.AsSpan(0 * Options, Options);
 
-    public double[] Strike { get; }
+    public Span<double> Strike => _block.AsSpan(1 * Options, Options);
 
-    public double[] Vol { get; }
+    public Span<double> Vol => _block.AsSpan(2 * Options, Options);
 
-    public double[] Time { get; }
+    public Span<double> Time => _block.AsSpan(3 * Options, Options);
 
-    public double[] Rate { get; }
+    public Span<double> Rate => _block.AsSpan(4 * Options, Options);
 
-    public double[] Omega { get; }
+    public Span<double> Omega => _block.AsSpan(5 * Options, Options);
 
     /// <summary>Base value per unit in settlement currency: Black-76 price (linear) or price/F (inverse).</summary>
-    public double[] BaseUnitValue { get; }
+    public Span<double> BaseUnitValue => _block.AsSpan(6 * Options, Options);
 
     /// <summary><c>ln(max(DTE, 1 day))</c> for the (ref/DTE)^p vol scaling.</summary>
-    public double[] LogDte { get; }
+    public Span<double> LogDte => _block.AsSpan(7 * Options, Options);
 
     /// <summary>Per position: <c>q·m·fx</c> (options), <c>q·m·fx·P</c> (linear), <c>q·m·fx/P</c> (inverse).</summary>
-    public double[] Exposure { get; }
+    public Span<double> Exposure => _block.AsSpan(8 * Options);
 
     /// <summary>Scratch length needed by <see cref="Revalue"/>: four option-length buffers.</summary>
     public int ScratchLength => 4 * Options;
@@ -155,15 +149,15 @@ internal sealed class RiskGroup
             TensorPrimitives.Divide(inverse, f.Slice(LinearOptions), inverse);
             Span<double> optPnl = pnl.Slice(0, o);
             TensorPrimitives.Subtract(price, BaseUnitValue, optPnl);
-            TensorPrimitives.Multiply(optPnl, Exposure.AsSpan(0, o), optPnl);
+            TensorPrimitives.Multiply(optPnl, Exposure.Slice(0, o), optPnl);
             if (w != 1.0)
             {
                 TensorPrimitives.Multiply(optPnl, w, optPnl);
             }
         }
 
-        TensorPrimitives.Multiply(Exposure.AsSpan(o, LinearDeltaEnd - o), w * move, pnl.Slice(o, LinearDeltaEnd - o));
-        TensorPrimitives.Multiply(Exposure.AsSpan(LinearDeltaEnd), w * move / (1.0 + move), pnl.Slice(LinearDeltaEnd, Count - LinearDeltaEnd));
+        TensorPrimitives.Multiply(Exposure.Slice(o, LinearDeltaEnd - o), w * move, pnl.Slice(o, LinearDeltaEnd - o));
+        TensorPrimitives.Multiply(Exposure.Slice(LinearDeltaEnd), w * move / (1.0 + move), pnl.Slice(LinearDeltaEnd, Count - LinearDeltaEnd));
         return floored;
     }
 
