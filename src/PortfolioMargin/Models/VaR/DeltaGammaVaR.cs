@@ -129,11 +129,9 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IStressMarginModel
             slot[used[i]] = i;
             e[i] = x.FactorDelta[used[i]];
             g[i] = x.FactorGamma[used[i]];
-            for (int j = 0; j < m; j++)
-            {
-                a[(i * m) + j] = Options.HorizonDays * cov[(used[i] * n) + used[j]];
-            }
         }
+
+        DeltaGammaCore.HorizonBlock(used, cov, n, Options.HorizonDays, a);
 
         double[] de = contribution is null ? [] : new double[m], dg = contribution is null ? [] : new double[m];
         DeltaGammaCore.Outcome o = DeltaGammaCore.Compute(m, a, e, g, -Options.Z, de, dg);
