@@ -59,39 +59,71 @@ public sealed record DeltaGammaMoments(double Mean, double StandardDeviation, do
             }
         }
 
-        DeltaGammaCore.Outcome o = DeltaGammaCore.Compute(m, a, [.. delta], [.. gamma], -2.0, default, default);
-        return o.Moments;
+        return DeltaGammaCore.Compute(m, a, [.. delta], [.. gamma], -2.0, default, default).Moments;
     }
 }
 
 /// <summary>
 /// Delta-gamma moments, Cornish–Fisher VaR and its exact gradient with respect to the per-factor dollar deltas and
-/// gammas (for the Euler allocation), on flat row-major m × m buffers.
+/// gammas (for the Euler allocation), on flat row-major m × m buffers. The one implementation shared by
+/// <see cref="DeltaGammaVaR"/> and its incremental what-if calculator, so a what-if cannot drift from a full run.
 /// </summary>
 internal static class DeltaGammaCore
 {
-    public readonly record struct Outcome(DeltaGammaMoments Moments, double ZCornishFisher, double ValueAtRisk);
+    /// <summary>The moments, the Cornish–Fisher quantile and the VaR (a value type: computing it allocates nothing).</summary>
+    public readonly record struct Outcome(double Mean, double StandardDeviation, double Skewness, double ExcessKurtosis, double ZCornishFisher, double ValueAtRisk)
+    {
+        /// <summary>The moments as the public record.</summary>
+        public DeltaGammaMoments Moments => new(Mean, StandardDeviation, Skewness, ExcessKurtosis);
+    }
+
+    /// <summary>Length of the work buffer <see cref="Compute(int, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double}, Span{double})"/> needs for m factors: <c>2m² + 4m</c>.</summary>
+    public static int ScratchLength(int m) => (2 * m * m) + (4 * m);
+
+    /// <summary>
+    /// The covariance of the factor returns over the horizon restricted to <paramref name="factors"/>, in that order:
+    /// <c>a[i·m + j] = h·Σ[f_i, f_j]</c> (row-major, m = <paramref name="factors"/>.Length).
+    /// </summary>
+    public static void HorizonBlock(ReadOnlySpan<int> factors, ReadOnlySpan<double> dailyCovariance, int n, double horizonDays, Span<double> a)
+    {
+        int m = factors.Length;
+        for (int i = 0; i < m; i++)
+        {
+            int row = factors[i] * n;
+            for (int j = 0; j < m; j++)
+            {
+                a[(i * m) + j] = horizonDays * dailyCovariance[row + factors[j]];
+            }
+        }
+    }
+
+    /// <summary>As <see cref="Compute(int, ReadOnlySpan{double}, ReadOnlySpan{double}, ReadOnlySpan{double}, double, Span{double}, Span{double}, Span{double})"/> with a freshly allocated work buffer.</summary>
+    public static Outcome Compute(int m, ReadOnlySpan<double> a, ReadOnlySpan<double> e, ReadOnlySpan<double> g, double z, Span<double> dVarDe, Span<double> dVarDg) =>
+        Compute(m, a, e, g, z, dVarDe, dVarDg, new double[ScratchLength(m)]);
 
     /// <summary>
     /// <c>VaR = −(μ + σ·z_cf)</c> at the lower-tail normal quantile <paramref name="z"/> (e.g. −2.326 for 99 %); when
     /// <paramref name="dVarDe"/> is not empty, also <c>∂VaR/∂e_k</c> and <c>∂VaR/∂g_k</c> (VaR is homogeneous of degree 1 in
-    /// (e, g), so <c>Σ_k e_k·∂VaR/∂e_k + g_k·∂VaR/∂g_k = VaR</c>).
+    /// (e, g), so <c>Σ_k e_k·∂VaR/∂e_k + g_k·∂VaR/∂g_k = VaR</c>). Allocates nothing: <paramref name="scratch"/> (at least
+    /// <see cref="ScratchLength"/>(m), contents ignored) holds the intermediate products.
     /// </summary>
-    public static Outcome Compute(int m, ReadOnlySpan<double> a, ReadOnlySpan<double> e, ReadOnlySpan<double> g, double z, Span<double> dVarDe, Span<double> dVarDg)
+    public static Outcome Compute(int m, ReadOnlySpan<double> a, ReadOnlySpan<double> e, ReadOnlySpan<double> g, double z, Span<double> dVarDe, Span<double> dVarDg,
+        Span<double> scratch)
     {
         // B1 = A G A, B2 = B1 G A, diag(B3) with B3 = B2 G A.
-        var b1 = new double[m * m];
-        var b2 = new double[m * m];
+        int mm = m * m;
+        Span<double> b1 = scratch[..mm];
+        Span<double> b2 = scratch.Slice(mm, mm);
+        Span<double> ae = scratch.Slice(2 * mm, m);
+        Span<double> b1e = scratch.Slice((2 * mm) + m, m);
+        Span<double> b2e = scratch.Slice((2 * mm) + (2 * m), m);
+        Span<double> b3kk = scratch.Slice((2 * mm) + (3 * m), m);
         MulDiag(m, a, g, a, b1);
         MulDiag(m, b1, g, a, b2);
-        var ae = new double[m];
-        var b1e = new double[m];
-        var b2e = new double[m];
         double mu = 0, eAe = 0, eB1e = 0, eB2e = 0, tr2 = 0, tr3 = 0, tr4 = 0;
-        var b3kk = new double[m];
         for (int k = 0; k < m; k++)
         {
-            ReadOnlySpan<double> ra = a.Slice(k * m, m), r1 = b1.AsSpan(k * m, m), r2 = b2.AsSpan(k * m, m);
+            ReadOnlySpan<double> ra = a.Slice(k * m, m), r1 = b1.Slice(k * m, m), r2 = b2.Slice(k * m, m);
             ae[k] = Dot(ra, e);
             b1e[k] = Dot(r1, e);
             b2e[k] = Dot(r2, e);
@@ -117,7 +149,7 @@ internal static class DeltaGammaCore
         {
             dVarDe.Clear();
             dVarDg.Clear();
-            return new Outcome(new DeltaGammaMoments(mu, 0, 0, 0), z, -mu);
+            return new Outcome(mu, 0, 0, 0, z, -mu);
         }
 
         double k3 = (3 * eB1e) + tr3, k4 = (12 * eB2e) + (3 * tr4);
@@ -131,22 +163,24 @@ internal static class DeltaGammaCore
             for (int k = 0; k < m; k++)
             {
                 // d/de_k
-                dVarDe[k] = -Chain(0.0, 2 * ae[k], 6 * b1e[k], 24 * b2e[k]);
+                dVarDe[k] = -Chain(0.0, 2 * ae[k], 6 * b1e[k], 24 * b2e[k], sigma, m2, skew, kurt, zcf, dzdS, dzdK);
 
                 // d/dg_k
-                dVarDg[k] = -Chain(0.5 * a[(k * m) + k], b1[(k * m) + k], (3 * ae[k] * ae[k]) + (3 * b2[(k * m) + k]), (24 * ae[k] * b1e[k]) + (12 * b3kk[k]));
+                dVarDg[k] = -Chain(0.5 * a[(k * m) + k], b1[(k * m) + k], (3 * ae[k] * ae[k]) + (3 * b2[(k * m) + k]), (24 * ae[k] * b1e[k]) + (12 * b3kk[k]),
+                    sigma, m2, skew, kurt, zcf, dzdS, dzdK);
             }
         }
 
-        return new Outcome(new DeltaGammaMoments(mu, sigma, skew, kurt), zcf, var);
+        return new Outcome(mu, sigma, skew, kurt, zcf, var);
+    }
 
-        double Chain(double dMu, double dM2, double dK3, double dK4)
-        {
-            double dSigma = dM2 / (2 * sigma);
-            double dS = (dK3 / (sigma * sigma * sigma)) - (3 * skew * dSigma / sigma);
-            double dK = (dK4 / (m2 * m2)) - (4 * kurt * dSigma / sigma);
-            return dMu + (dSigma * zcf) + (sigma * ((dzdS * dS) + (dzdK * dK)));
-        }
+    /// <summary>The chain rule from the derivatives of (μ, σ², κ₃, κ₄) to the derivative of <c>μ + σ·z_cf</c>.</summary>
+    private static double Chain(double dMu, double dM2, double dK3, double dK4, double sigma, double m2, double skew, double kurt, double zcf, double dzdS, double dzdK)
+    {
+        double dSigma = dM2 / (2 * sigma);
+        double dS = (dK3 / (sigma * sigma * sigma)) - (3 * skew * dSigma / sigma);
+        double dK = (dK4 / (m2 * m2)) - (4 * kurt * dSigma / sigma);
+        return dMu + (dSigma * zcf) + (sigma * ((dzdS * dS) + (dzdK * dK)));
     }
 
     /// <summary><c>c = x · diag(g) · y</c> for row-major m × m matrices.</summary>

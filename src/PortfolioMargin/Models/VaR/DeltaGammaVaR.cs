@@ -17,10 +17,12 @@ namespace PortfolioMargin.Models.VaR;
 /// <remarks>
 /// <para>Contributions: VaR is homogeneous of degree 1 in the positions, so the Euler allocation
 /// <c>c_i = e_i·∂VaR/∂e_k + g_i·∂VaR/∂g_k</c> (exact analytic gradient) sums to VaR.</para>
+/// <para>What-if: <see cref="CreateWhatIf"/> keeps the per-factor <c>e</c> and <c>g</c> and recomputes the moments of the
+/// held factors per order (<see cref="DeltaGammaWhatIf"/>).</para>
 /// <para>Only VaR is offered (<see cref="VaRMeasure.ValueAtRisk"/>); Cornish–Fisher is a quantile approximation and is
 /// poor in the far tail of strongly skewed books (|S| ≳ 1), where <see cref="MonteCarloVaR"/> should be preferred.</para>
 /// </remarks>
-public sealed class DeltaGammaVaR : IStandaloneMarginModel, IStressMarginModel
+public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, IStressMarginModel
 {
     /// <summary>Creates the model.</summary>
     /// <param name="factors">Risk factors.</param>
@@ -59,6 +61,18 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IStressMarginModel
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
     public MarginResult Calculate(ResolvedPortfolio portfolio) => CalculateOn(portfolio, Factors, Factors.Diagnostics);
+
+    /// <summary>
+    /// The incremental what-if calculator for <paramref name="book"/>: keeps the per-factor dollar deltas and gammas and
+    /// answers an order from them without touching the book's positions (<see cref="DeltaGammaWhatIf"/>).
+    /// </summary>
+    /// <param name="book">The book, resolved against the snapshot orders will be valued on.</param>
+    /// <returns>The calculator.</returns>
+    /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
+    public DeltaGammaWhatIf CreateWhatIf(ResolvedPortfolio book) => new(this, book);
+
+    /// <inheritdoc />
+    IWhatIfCalculator IWhatIfMarginModel.CreateWhatIf(ResolvedPortfolio book) => CreateWhatIf(book);
 
     /// <summary>
     /// The margin of a book resolved on a stress scenario's shocked snapshot, with the correlation stressed: every pair
@@ -129,11 +143,9 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IStressMarginModel
             slot[used[i]] = i;
             e[i] = x.FactorDelta[used[i]];
             g[i] = x.FactorGamma[used[i]];
-            for (int j = 0; j < m; j++)
-            {
-                a[(i * m) + j] = Options.HorizonDays * cov[(used[i] * n) + used[j]];
-            }
         }
+
+        DeltaGammaCore.HorizonBlock(used, cov, n, Options.HorizonDays, a);
 
         double[] de = contribution is null ? [] : new double[m], dg = contribution is null ? [] : new double[m];
         DeltaGammaCore.Outcome o = DeltaGammaCore.Compute(m, a, e, g, -Options.Z, de, dg);

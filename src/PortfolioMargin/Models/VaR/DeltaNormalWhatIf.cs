@@ -132,13 +132,13 @@ public sealed class DeltaNormalWhatIf : IWhatIfCalculator
         int k = order.Length;
         int[]? rentedInt = null;
         double[]? rentedDouble = null;
-        Underlying?[]? rentedUnderlying = null;
-        Span<int> touched = k <= 32 ? stackalloc int[k] : (rentedInt = System.Buffers.ArrayPool<int>.Shared.Rent(k));
-        Span<double> delta = k <= 32 ? stackalloc double[k] : (rentedDouble = System.Buffers.ArrayPool<double>.Shared.Rent(k));
-        Underlying?[] opened = rentedUnderlying = System.Buffers.ArrayPool<Underlying?>.Shared.Rent(Math.Max(k, 1));
+        Span<int> ints = k <= 32 ? stackalloc int[2 * k] : (rentedInt = System.Buffers.ArrayPool<int>.Shared.Rent(2 * k));
+        Span<double> doubles = k <= 32 ? stackalloc double[2 * k] : (rentedDouble = System.Buffers.ArrayPool<double>.Shared.Rent(2 * k));
         try
         {
-            int t = Resolve(order, touched, delta, opened);
+            Span<int> touched = ints[..k];
+            Span<double> delta = doubles[..k];
+            int t = Resolve(order, ints.Slice(k, k), doubles.Slice(k, k), touched, delta);
             touched = touched[..t];
             delta = delta[..t];
             VaRFactors f = Model.Factors;
@@ -203,8 +203,6 @@ public sealed class DeltaNormalWhatIf : IWhatIfCalculator
             {
                 System.Buffers.ArrayPool<double>.Shared.Return(rentedDouble);
             }
-
-            System.Buffers.ArrayPool<Underlying?>.Shared.Return(rentedUnderlying, clearArray: true);
         }
     }
 
@@ -221,8 +219,8 @@ public sealed class DeltaNormalWhatIf : IWhatIfCalculator
         int k = order.Length;
         var touched = new int[k];
         var delta = new double[k];
-        var opened = new Underlying?[Math.Max(k, 1)];
-        int t = Resolve(order, touched, delta, opened);
+        var positionFactor = new int[k];
+        int t = Resolve(order, positionFactor, new double[k], touched, delta);
         VaRFactors f = Model.Factors;
         int n = f.Count;
         ReadOnlySpan<double> cov = f.DailyCovariance.Values;
@@ -238,7 +236,7 @@ public sealed class DeltaNormalWhatIf : IWhatIfCalculator
             if (_slot[factor] < 0)
             {
                 held.Add(factor);
-                factorUnderlying[factor] = opened[a];
+                factorUnderlying[factor] = order[Array.IndexOf(positionFactor, factor)].Instrument.Underlying;
             }
         }
 
@@ -246,44 +244,25 @@ public sealed class DeltaNormalWhatIf : IWhatIfCalculator
     }
 
     /// <summary>
-    /// Resolves the order's positions (the same lookups and errors as <see cref="ResolvedPortfolio.Resolve"/>) and sums their
-    /// dollar deltas per touched factor, in order of first appearance. Returns the number of touched factors.
+    /// Resolves the order's positions (<see cref="VaRExposures.ResolveOrder"/>: the lookups, exposures and errors of a full run
+    /// on <c>book + order</c>) and sums their dollar deltas per touched factor, in order of first appearance. Returns the
+    /// number of touched factors.
     /// </summary>
-    private int Resolve(ReadOnlySpan<Position> order, Span<int> touched, Span<double> delta, Underlying?[] opened)
+    private int Resolve(ReadOnlySpan<Position> order, Span<int> positionFactor, Span<double> positionDelta, Span<int> touched, Span<double> delta)
     {
-        VaRFactors f = Model.Factors;
-        MarketSnapshot m = Market;
+        VaRExposures.ResolveOrder(order, Market, Model.Factors, _factorUnderlying, positionFactor, positionDelta, default);
         int t = 0;
         for (int j = 0; j < order.Length; j++)
         {
-            Position p = order[j] ?? throw new ArgumentException($"Order position #{j} is null.", nameof(order));
-            Instrument ins = p.Instrument;
-            Underlying u = ins.Underlying;
-            int factor = f.IndexOf(u.Symbol);
-            if (factor < 0)
-            {
-                Guard.ThrowArgument($"VaR: the order needs risk factor '{u.Symbol}' (position '{ins.Name}'), but the factor set has no such label.", nameof(order));
-            }
-
-            int a = touched[..t].IndexOf(factor);
-            Underlying? known = _factorUnderlying[factor] ?? (a >= 0 ? opened[a] : null);
-            if (known is not null && known != u)
-            {
-                Guard.ThrowArgument($"Order position '{ins.Name}': its underlying differs from the book's underlying with symbol '{u.Symbol}'.", nameof(order));
-            }
-
+            int a = touched[..t].IndexOf(positionFactor[j]);
             if (a < 0)
             {
                 a = t++;
-                touched[a] = factor;
+                touched[a] = positionFactor[j];
                 delta[a] = 0;
-                opened[a] = u;
             }
 
-            double fx = MarketLookup.Fx(m, ins.SettlementCurrency, ins);
-            var (price, time, strike, vol, rate, omega) = MarketLookup.Terms(m, ins);
-
-            delta[a] += VaRExposures.Position(ins.Kind, p.Quantity * ins.Multiplier * fx, price, strike, time, rate, vol, omega).Delta;
+            delta[a] += positionDelta[j];
         }
 
         return t;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PortfolioMargin.Instruments;
+using PortfolioMargin.MarketData;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Pricing;
 
@@ -87,12 +88,75 @@ public sealed class VaRExposures
             if (map[j] < 0)
             {
                 int first = portfolio.UnderlyingIndex.IndexOf(j);
-                Guard.ThrowArgument($"VaR: the book needs risk factor '{symbol}' (position '{portfolio.Portfolio[first].Instrument.Name}'), " +
-                    $"but the factor set has no such label (labels: {string.Join(", ", factors.Labels.Take(20))}{(factors.Count > 20 ? ", ..." : "")}).", nameof(portfolio));
+                ThrowUnknownFactor("book", symbol, portfolio.Portfolio[first].Instrument.Name, factors, nameof(portfolio));
             }
         }
 
         return map;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowUnknownFactor(string whose, string symbol, string position, VaRFactors factors, string paramName) =>
+        Guard.ThrowArgument($"VaR: the {whose} needs risk factor '{symbol}' (position '{position}'), " +
+            $"but the factor set has no such label (labels: {string.Join(", ", factors.Labels.Take(20))}{(factors.Count > 20 ? ", ..." : "")}).", paramName);
+
+    /// <summary>
+    /// Resolves an order (positions to be appended to a book) for the what-if calculators, with the rules and in the error
+    /// order of <see cref="ResolvedPortfolio.Resolve"/> followed by <see cref="Of"/> on <c>book + order</c>: first an
+    /// underlying that differs from the book's (or an earlier order position's) with the same symbol, then market data
+    /// (<see cref="MarketLookup"/>, naming the instrument), then a factor the set lacks (naming it and the position).
+    /// Writes each position's factor index, dollar delta and dollar gamma (the same function <see cref="Of"/> uses).
+    /// </summary>
+    /// <param name="order">The order's positions.</param>
+    /// <param name="market">The book's snapshot.</param>
+    /// <param name="factors">The factor set.</param>
+    /// <param name="factorUnderlying">The book's underlying per factor (null where the book holds none).</param>
+    /// <param name="factor">Destination: factor index per order position.</param>
+    /// <param name="delta">Destination: dollar delta per order position.</param>
+    /// <param name="gamma">Destination: dollar gamma per order position (may be empty when not wanted).</param>
+    internal static void ResolveOrder(ReadOnlySpan<Position> order, MarketSnapshot market, VaRFactors factors, ReadOnlySpan<Underlying?> factorUnderlying,
+        Span<int> factor, Span<double> delta, Span<double> gamma)
+    {
+        for (int j = 0; j < order.Length; j++)
+        {
+            Position p = order[j] ?? throw new ArgumentException($"Order position #{j} is null.", nameof(order));
+            Underlying u = p.Instrument.Underlying;
+            int k = factors.IndexOf(u.Symbol);
+            factor[j] = k;
+            Underlying? known = k >= 0 ? factorUnderlying[k] : null;
+            for (int b = 0; b < j && known is null; b++)
+            {
+                Underlying earlier = order[b].Instrument.Underlying;
+                known = string.Equals(earlier.Symbol, u.Symbol, StringComparison.Ordinal) ? earlier : null;
+            }
+
+            if (known is not null && known != u)
+            {
+                Guard.ThrowArgument($"Order position '{p.Instrument.Name}': its underlying differs from the book's underlying with symbol '{u.Symbol}'.", nameof(order));
+            }
+        }
+
+        for (int j = 0; j < order.Length; j++)
+        {
+            Position p = order[j];
+            Instrument ins = p.Instrument;
+            double fx = MarketLookup.Fx(market, ins.SettlementCurrency, ins);
+            var (price, time, strike, vol, rate, omega) = MarketLookup.Terms(market, ins);
+            (double e, double g) = Position(ins.Kind, p.Quantity * ins.Multiplier * fx, price, strike, time, rate, vol, omega);
+            delta[j] = e;
+            if (!gamma.IsEmpty)
+            {
+                gamma[j] = g;
+            }
+        }
+
+        for (int j = 0; j < order.Length; j++)
+        {
+            if (factor[j] < 0)
+            {
+                ThrowUnknownFactor("order", order[j].Instrument.Underlying.Symbol, order[j].Instrument.Name, factors, nameof(order));
+            }
+        }
     }
 
     /// <summary>Dollar delta and gamma of position <paramref name="i"/> (see the class remarks).</summary>
