@@ -47,11 +47,48 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
     }
 
     /// <summary>
-    /// Revalues each group under its scenario set into a pooled scenario-major block and runs the calculator on it
-    /// directly (the same arithmetic as <see cref="GridCalculator.Compute(string, Currency, IReadOnlyList{GridPosition}, GridParameters)"/>
-    /// over <see cref="Inputs"/>, without a risk array per position). Fills <paramref name="standalone"/> when given.
+    /// Runs the calculator on the groups as <see cref="LayOut"/> lays them out (the same arithmetic as
+    /// <see cref="GridCalculator.Compute(string, Currency, IReadOnlyList{GridPosition}, GridParameters)"/> over
+    /// <see cref="Inputs"/>, without a risk array per position). Fills <paramref name="standalone"/> when given.
     /// </summary>
     private GridResult Evaluate(ResolvedPortfolio portfolio, bool keepLosses, double[]? standalone)
+    {
+        GridCalculator.GroupInput[] inputs = LayOut(portfolio);
+        try
+        {
+            GridResult result = GridCalculator.Compute(Name, portfolio.Market.ReportCurrency, portfolio.Count, inputs, Parameters, keepLosses);
+            if (standalone is not null)
+            {
+                foreach (GridCalculator.GroupInput g in inputs)
+                {
+                    int s = g.Parameters.Scenarios.Count;
+                    for (int k = 0; k < g.Count; k++)
+                    {
+                        GridCalculator.PositionFacts f = g.Facts[k];
+                        double min = double.PositiveInfinity;
+                        for (int sc = 0; sc < s; sc++)
+                        {
+                            min = Math.Min(min, g.Pnl[(sc * g.Count) + f.Column]);
+                        }
+
+                        standalone[f.Index] = GridCalculator.StandaloneInitial(s == 0 ? 0 : min, f.Kind, f.Units, f.UnderlyingPrice, f.Value, g.Parameters);
+                    }
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            Release(inputs);
+        }
+    }
+
+    /// <summary>
+    /// Validates and revalues each group under its scenario set into a pooled scenario-major block (the engine's own
+    /// buffer) with the facts of its positions in portfolio order. Give the result back with <see cref="Release"/>.
+    /// </summary>
+    private GridCalculator.GroupInput[] LayOut(ResolvedPortfolio portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         double daysPerYear = portfolio.Market.DayCount.DaysPerYear();
@@ -87,40 +124,32 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
                 }
             }
 
-            GridResult result = GridCalculator.Compute(Name, portfolio.Market.ReportCurrency, count, inputs, Parameters, keepLosses);
-            if (standalone is not null)
-            {
-                foreach (GridCalculator.GroupInput g in inputs)
-                {
-                    int s = g.Parameters.Scenarios.Count;
-                    for (int k = 0; k < g.Count; k++)
-                    {
-                        GridCalculator.PositionFacts f = g.Facts[k];
-                        double min = double.PositiveInfinity;
-                        for (int sc = 0; sc < s; sc++)
-                        {
-                            min = Math.Min(min, g.Pnl[(sc * g.Count) + f.Column]);
-                        }
-
-                        standalone[f.Index] = GridCalculator.StandaloneInitial(s == 0 ? 0 : min, f.Kind, f.Units, f.UnderlyingPrice, f.Value, g.Parameters);
-                    }
-                }
-            }
-
-            return result;
+            return inputs;
+        }
+        catch
+        {
+            Release(inputs);
+            throw;
         }
         finally
         {
             ArrayPool<int>.Shared.Return(column);
-            foreach (GridCalculator.GroupInput g in inputs)
+        }
+    }
+
+    /// <summary>Returns the pooled arrays of <see cref="LayOut"/> (groups not laid out yet are skipped).</summary>
+    private static void Release(GridCalculator.GroupInput[] inputs)
+    {
+        foreach (GridCalculator.GroupInput g in inputs)
+        {
+            if (g.Pnl is not null)
             {
-                if (g.Pnl is not null)
-                {
-                    ArrayPool<double>.Shared.Return(g.Pnl);
-                    ArrayPool<GridCalculator.PositionFacts>.Shared.Return(g.Facts, clearArray: true);
-                }
+                ArrayPool<double>.Shared.Return(g.Pnl);
+                ArrayPool<GridCalculator.PositionFacts>.Shared.Return(g.Facts, clearArray: true);
             }
         }
+
+        Array.Clear(inputs);
     }
 
     /// <summary>The grid facts of portfolio row <paramref name="i"/> (what <see cref="Inputs"/> puts in its <see cref="GridPosition"/>).</summary>
@@ -145,42 +174,32 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
     /// <summary>Revalues every group under its scenario set and builds the calculator's inputs (portfolio order).</summary>
     public List<GridPosition> Inputs(ResolvedPortfolio portfolio)
     {
-        ArgumentNullException.ThrowIfNull(portfolio);
-        var valuation = PortfolioValuation.Of(portfolio);
-        var inputs = new GridPosition[portfolio.Count];
-        double daysPerYear = portfolio.Market.DayCount.DaysPerYear();
-        for (int u = 0; u < portfolio.Underlyings.Length; u++)
+        GridCalculator.GroupInput[] groups = LayOut(portfolio);
+        try
         {
-            Underlying underlying = portfolio.Underlyings[u];
-            GridGroupParameters gp = Parameters.For(underlying.Symbol);
-            RevaluationEngine.Validate(portfolio, gp.Scenarios);
-            var group = new RiskGroup(portfolio, u);
-            int s = gp.Scenarios.Count, n = group.Count;
-            double[] buffer = ArrayPool<double>.Shared.Rent(n * s);
-            try
+            var inputs = new GridPosition[portfolio.Count];
+            foreach (GridCalculator.GroupInput g in groups)
             {
-                RevaluationEngine.Run(group, gp.Scenarios, buffer, out _);
-                double quoteFx = portfolio.Market.FxToReport(underlying.QuoteCurrency, underlying.Symbol);
-                for (int j = 0; j < n; j++)
+                int s = g.Parameters.Scenarios.Count;
+                for (int k = 0; k < g.Count; k++)
                 {
-                    int i = group.Positions[j];
+                    GridCalculator.PositionFacts f = g.Facts[k];
                     var pnl = new double[s];
                     for (int sc = 0; sc < s; sc++)
                     {
-                        pnl[sc] = buffer[(sc * n) + j];
+                        pnl[sc] = g.Pnl[(sc * g.Count) + f.Column];
                     }
 
-                    GridCalculator.PositionFacts f = Facts(portfolio, i, j, daysPerYear, quoteFx);
-                    inputs[i] = new GridPosition(i, f.Label, underlying.Symbol, ImmutableCollectionsMarshal.AsImmutableArray(pnl), f.Delta, f.DaysToExpiry,
+                    inputs[f.Index] = new GridPosition(f.Index, f.Label, g.Group, ImmutableCollectionsMarshal.AsImmutableArray(pnl), f.Delta, f.DaysToExpiry,
                         f.Kind, f.Units, f.ContractKey, f.UnderlyingPrice, f.Value);
                 }
             }
-            finally
-            {
-                ArrayPool<double>.Shared.Return(buffer);
-            }
-        }
 
-        return [.. inputs];
+            return [.. inputs];
+        }
+        finally
+        {
+            Release(groups);
+        }
     }
 }
