@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using BenchmarkDotNet.Attributes;
 using PortfolioMargin.Span;
+using PortfolioMargin.Testing;
 
 namespace PortfolioMargin.Benchmarks.Span;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using PortfolioMargin.Span;
+using PortfolioMargin.Testing;
 using Xunit;
 using static PortfolioMargin.Tests.Span.SpanFixtures;
 

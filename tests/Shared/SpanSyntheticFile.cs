@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using PortfolioMargin.Span;
 
-namespace PortfolioMargin.Span;
+namespace PortfolioMargin.Testing;
 
 /// <summary>One contract of a synthetic SPAN file, as the generator wrote it.</summary>
-internal sealed record SyntheticContract(string CombinedCommodity, int PfId, SpanProductKind Kind, int Cid, string Period, double Strike, char Right, double Price, double[] Values, double CompositeDelta);
+public sealed record SyntheticContract(string CombinedCommodity, int PfId, SpanProductKind Kind, int Cid, string Period, double Strike, char Right, double Price, double[] Values, double CompositeDelta);
 
 /// <summary>Writes deterministic synthetic SPAN XML files of any size (benchmarks and round-trip tests).</summary>
 /// <remarks>Each combined commodity has one futures family and one option-on-future family with
 /// a given number of expiries and strikes (calls and puts) per expiry.</remarks>
-internal static class SpanSyntheticFile
+public static class SpanSyntheticFile
 {
     public static IEnumerable<SyntheticContract> Contracts(int combinedCommodities, int periods, int strikes, int seed)
     {
