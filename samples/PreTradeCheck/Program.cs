@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PortfolioMargin.Models;
 using PortfolioMargin;
 using PortfolioMargin.Correlation;
 using PortfolioMargin.Instruments;

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using PortfolioMargin.MarketData;
 using PortfolioMargin.Models.VaR;
+using PortfolioMargin.Models;
 using PortfolioMargin.Portfolios;
-using PortfolioMargin.RealTime;
 
 namespace PortfolioMargin.Benchmarks.RealTime;
 

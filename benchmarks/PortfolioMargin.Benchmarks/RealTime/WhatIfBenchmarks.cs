@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using PortfolioMargin.Models.Grid;
+using PortfolioMargin.Models;
 using PortfolioMargin.Portfolios;
-using PortfolioMargin.RealTime;
 
 namespace PortfolioMargin.Benchmarks.RealTime;
 

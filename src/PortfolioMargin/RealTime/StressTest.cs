@@ -8,20 +8,6 @@ using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.RealTime;
 
-/// <summary>
-/// A margin model that can take a stress scenario into account beyond the shocked market, e.g. a covariance VaR that
-/// replaces its correlation matrix by a stressed one. <see cref="StressTest"/> calls it when the model implements it.
-/// </summary>
-public interface IStressMarginModel : IMarginModel
-{
-    /// <summary>Margins a portfolio resolved on the scenario's shocked snapshot.</summary>
-    /// <param name="shocked">The portfolio resolved against the shocked snapshot.</param>
-    /// <param name="scenario">The stress scenario.</param>
-    /// <param name="correlationOverride">The scenario's correlation override, or null to use the model's own.</param>
-    /// <returns>The margin under stress.</returns>
-    MarginResult CalculateUnderStress(ResolvedPortfolio shocked, Scenario scenario, CorrelationMatrix? correlationOverride);
-}
-
 /// <summary>P&amp;L of one item (a risk group or a position) in one scenario.</summary>
 /// <param name="Item">Group symbol or position label.</param>
 /// <param name="ScenarioId">Scenario id.</param>

@@ -1,5 +1,5 @@
-using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
+using PortfolioMargin.Models.Grid;
 using PortfolioMargin.Models;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.RealTime;

@@ -14,7 +14,7 @@ namespace PortfolioMargin.Models.Grid;
 /// revalued under the group's scenario set, and <see cref="GridCalculator"/> turns the risk arrays into scan risk,
 /// spread charges and credits, short option minimum, add-ons and IM/MM. Stateless and thread-safe.
 /// </summary>
-public sealed class ScenarioGridModel : IStandaloneMarginModel
+public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginModel
 {
     /// <summary>Creates the model with a parameter set.</summary>
     public ScenarioGridModel(GridParameters parameters)
@@ -31,6 +31,14 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel
 
     /// <inheritdoc />
     public MarginResult Calculate(ResolvedPortfolio portfolio) => Evaluate(portfolio, keepLosses: false, standalone: null).Result;
+
+    /// <summary>The incremental what-if calculator of the grid (<see cref="GridWhatIf"/>) for <paramref name="book"/>.</summary>
+    /// <param name="book">The book, resolved against the snapshot orders will be valued on.</param>
+    /// <returns>The calculator.</returns>
+    public GridWhatIf CreateWhatIf(ResolvedPortfolio book) => new(this, book);
+
+    /// <inheritdoc />
+    IWhatIfCalculator IWhatIfMarginModel.CreateWhatIf(ResolvedPortfolio book) => CreateWhatIf(book);
 
     /// <summary>Margins the portfolio and returns the per-group detail with the common result.</summary>
     /// <exception cref="KeyNotFoundException">A group of the portfolio has no parameters.</exception>

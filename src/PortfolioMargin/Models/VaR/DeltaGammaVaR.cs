@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PortfolioMargin.Correlation;
 using PortfolioMargin.Portfolios;
-using PortfolioMargin.RealTime;
 using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.Models.VaR;

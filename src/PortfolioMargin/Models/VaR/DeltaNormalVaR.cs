@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Numerics.Tensors;
 using PortfolioMargin.Correlation;
 using PortfolioMargin.Portfolios;
-using PortfolioMargin.RealTime;
 using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.Models.VaR;

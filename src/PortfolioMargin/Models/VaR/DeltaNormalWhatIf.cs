@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
 using PortfolioMargin.Portfolios;
-using PortfolioMargin.RealTime;
 
 namespace PortfolioMargin.Models.VaR;
 

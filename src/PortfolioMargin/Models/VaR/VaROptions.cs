@@ -58,7 +58,7 @@ public sealed record VaROptions
     public double Multiplier { get; init; } = 1.0;
 
     /// <summary>
-    /// What to do when a stress correlation override (<see cref="RealTime.IStressMarginModel.CalculateUnderStress"/>), merged into
+    /// What to do when a stress correlation override (<see cref="IStressMarginModel.CalculateUnderStress"/>), merged into
     /// the factor correlation by label, is not a valid correlation matrix (e.g. not PSD): the same rules as
     /// <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>;
     /// default <see cref="CorrelationRepair.None"/>: refuse it.

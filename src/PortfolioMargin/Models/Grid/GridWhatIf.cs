@@ -4,13 +4,12 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
-using PortfolioMargin.Models.Grid;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Pricing;
 using PortfolioMargin.Revaluation;
 using PortfolioMargin.Scenarios;
 
-namespace PortfolioMargin.RealTime;
+namespace PortfolioMargin.Models.Grid;
 
 /// <summary>
 /// Incremental what-if / pre-trade calculator for the scenario-grid model. It keeps, per risk group, the scenario
