@@ -71,18 +71,15 @@ internal sealed class ExpiredUnderStress
     public double SettlementValue(int index, MarketSnapshot market, MarketSnapshot shocked)
     {
         Position p = _all[index];
-        Instrument ins = p.Instrument;
-        DateTimeOffset expiry = ins.Expiry!.Value;
-        double shockedForward = MarketLookup.Forward(shocked, ins, expiry);
-        double fx = MarketLookup.Fx(shocked, ins.SettlementCurrency, ins);
-        double qm = p.Quantity * ins.Multiplier;
-        double value = ins switch
+        ResolvedLeg settled = ResolvedLeg.Resolve(p, shocked, settleExpired: true); // the shocked forward for the expiry, time 0
+        double qm = p.Quantity * p.Instrument.Multiplier;
+        double value = p.Instrument.Kind switch
         {
-            EuropeanOption o => qm * PortfolioValuation.UnitGreeks(ins.Kind, shockedForward, o.Strike, 0.0, 0.0, 0.0, o.Right == OptionRight.Call ? 1.0 : -1.0).Price,
-            _ when ins.Kind == InstrumentKind.InverseFuture => FuturePnl.Inverse(p.Quantity, ins.Multiplier, MarketLookup.Forward(market, ins, expiry), shockedForward),
-            _ => FuturePnl.Linear(p.Quantity, ins.Multiplier, MarketLookup.Forward(market, ins, expiry), shockedForward),
+            InstrumentKind.LinearOption or InstrumentKind.InverseOption => qm * settled.UnitGreeks.Price,
+            InstrumentKind.InverseFuture => FuturePnl.Inverse(p.Quantity, p.Instrument.Multiplier, ResolvedLeg.Resolve(p, market).Price, settled.Price),
+            _ => FuturePnl.Linear(p.Quantity, p.Instrument.Multiplier, ResolvedLeg.Resolve(p, market).Price, settled.Price),
         };
-        return (value * fx) + 0.0;
+        return (value * settled.SettlementToReport) + 0.0;
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using PortfolioMargin.Instruments;
 namespace PortfolioMargin.MarketData;
 
 /// <summary>
-/// Snapshot lookups for one instrument that name the instrument in the error without building its name on the happy
+/// Snapshot lookups for one instrument (used by the resolver, <see cref="Portfolios.ResolvedLeg.Resolve"/>) that name the instrument in the error without building its name on the happy
 /// path (instrument names are generated on demand): look up without a name, and on a miss repeat the lookup with it.
 /// </summary>
 internal static class MarketLookup
@@ -55,35 +55,5 @@ internal static class MarketLookup
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                 $"Instrument '{ins.Name}' expired at {expiry:yyyy-MM-dd HH:mm}, before the valuation time {m.ValuationTime:yyyy-MM-dd HH:mm}."), paramName);
         }
-    }
-
-    /// <summary>
-    /// An instrument's market terms — the one rule set used by <see cref="Portfolios.ResolvedPortfolio"/> and the what-if
-    /// calculators: reference price (forward for dated products, spot otherwise), time to expiry, and for options strike,
-    /// vol, quote-currency rate and call/put sign (zeros for non-options).
-    /// </summary>
-    public static (double Price, double Time, double Strike, double Vol, double Rate, double Omega) Terms(MarketSnapshot m, Instrument ins, string paramName = "order")
-    {
-        double time = 0, price, strike = 0, vol = 0, rate = 0, omega = 0;
-        if (ins.Expiry is { } expiry)
-        {
-            CheckNotExpired(m, ins, expiry, paramName);
-            time = m.YearFraction(expiry);
-            price = Forward(m, ins, expiry);
-        }
-        else
-        {
-            price = Spot(m, ins);
-        }
-
-        if (ins is EuropeanOption option)
-        {
-            strike = option.Strike;
-            vol = m.Volatility(option);
-            rate = Rate(m, ins.Underlying.QuoteCurrency, ins);
-            omega = option.Right == OptionRight.Call ? 1.0 : -1.0;
-        }
-
-        return (price, time, strike, vol, rate, omega);
     }
 }

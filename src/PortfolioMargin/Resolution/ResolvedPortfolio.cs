@@ -2,14 +2,16 @@ using System.Collections.Immutable;
 using System.Globalization;
 using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
+using PortfolioMargin.Pricing;
 
 namespace PortfolioMargin.Portfolios;
 
 /// <summary>
 /// A portfolio validated and resolved once against a market snapshot into flat structure-of-arrays form: one entry
 /// per position in portfolio order, with everything a kernel needs (kind, underlying index, quantity, multiplier,
-/// reference price, strike, vol, time, rate, call/put sign, conversion to the report currency). Immutable and
-/// thread-safe; the spans it exposes are read-only views.
+/// reference price, strike, vol, time, rate, call/put sign, conversion to the report currency) and, for options, the
+/// Black-76 price and greeks per unit, computed once here by the library's one resolver (<c>ResolvedLeg.Resolve</c>).
+/// Immutable after construction and thread-safe; the spans it exposes are read-only views.
 /// </summary>
 /// <remarks>
 /// Reference price: the underlying's spot for spot holdings and perpetuals, the forward for the expiry for futures
@@ -21,6 +23,7 @@ public sealed class ResolvedPortfolio
     private readonly InstrumentKind[] _kind;
     private readonly int[] _underlyingIndex;
     private readonly double[] _quantity, _multiplier, _price, _strike, _vol, _time, _rate, _omega, _fx;
+    private readonly OptionGreeks[] _black76;
     private readonly double[] _underlyingSpot;
 
     private ResolvedPortfolio(Portfolio portfolio, MarketSnapshot market, ImmutableArray<Underlying> underlyings, double[] underlyingSpot, int n)
@@ -40,6 +43,7 @@ public sealed class ResolvedPortfolio
         _rate = new double[n];
         _omega = new double[n];
         _fx = new double[n];
+        _black76 = new OptionGreeks[n];
     }
 
     /// <summary>Validates <paramref name="portfolio"/> against <paramref name="market"/> and resolves it.</summary>
@@ -86,17 +90,24 @@ public sealed class ResolvedPortfolio
 
     private void ResolveOne(int i, Position position, int underlyingIndex)
     {
-        Instrument instrument = position.Instrument;
-        _kind[i] = instrument.Kind;
+        ResolvedLeg leg = ResolvedLeg.Resolve(position, Market, "portfolio");
+        _kind[i] = leg.Kind;
         _underlyingIndex[i] = underlyingIndex;
-        _quantity[i] = position.Quantity;
-        _multiplier[i] = instrument.Multiplier;
-        _fx[i] = MarketLookup.Fx(Market, instrument.SettlementCurrency, instrument);
-        (_price[i], _time[i], _strike[i], _vol[i], _rate[i], _omega[i]) = MarketLookup.Terms(Market, instrument, "portfolio");
+        _quantity[i] = leg.Quantity;
+        _multiplier[i] = leg.Multiplier;
+        _fx[i] = leg.SettlementToReport;
+        _price[i] = leg.Price;
+        _time[i] = leg.Time;
+        _strike[i] = leg.Strike;
+        _vol[i] = leg.Vol;
+        _rate[i] = leg.Rate;
+        _omega[i] = leg.Omega;
+        _black76[i] = leg.Black76;
     }
 
-    /// <summary>The valuation of this resolved portfolio, computed once on first use (immutable, so a benign race at worst computes it twice).</summary>
-    internal Pricing.PortfolioValuation? CachedValuation;
+    /// <summary>Row <paramref name="i"/> as a resolved leg (no lookup or pricing: the fields resolved at construction).</summary>
+    internal ResolvedLeg Leg(int i) =>
+        new(Portfolio[i], _kind[i], _fx[i], _price[i], _time[i], _strike[i], _vol[i], _rate[i], _omega[i], _black76[i]);
 
     /// <summary>The source portfolio.</summary>
     public Portfolio Portfolio { get; }
@@ -145,4 +156,8 @@ public sealed class ResolvedPortfolio
 
     /// <summary>Report-currency value of one unit of each position's settlement currency.</summary>
     public ReadOnlySpan<double> SettlementToReport => _fx;
+
+    /// <summary>Per position, the option's Black-76 price and greeks per unit in the quote currency (computed once at
+    /// resolution; default for non-options). Inverse options' coin greeks derive from them (<see cref="Pricing.PortfolioValuation"/>).</summary>
+    public ReadOnlySpan<OptionGreeks> OptionBlack76 => _black76;
 }

@@ -130,9 +130,12 @@ public static class InverseOption
     /// Γ − (Δ − V)/F</c>; <c>Vega = ν/F</c>; <c>Theta = Θ/F</c> (coin per year).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">See <see cref="BlackScholes.Greeks"/>.</exception>
-    public static OptionGreeks CoinGreeks(OptionRight right, double forward, double strike, double t, double r, double vol)
+    public static OptionGreeks CoinGreeks(OptionRight right, double forward, double strike, double t, double r, double vol) =>
+        FromBlack76(Black76.Greeks(right, forward, strike, t, r, vol), forward);
+
+    /// <summary>The coin greeks of <see cref="CoinGreeks"/> from the Black-76 price and greeks <paramref name="g"/> at <paramref name="forward"/>.</summary>
+    internal static OptionGreeks FromBlack76(in OptionGreeks g, double forward)
     {
-        OptionGreeks g = Black76.Greeks(right, forward, strike, t, r, vol);
         double v = g.Price / forward;
         double coinDelta = g.Delta - v;
         return new OptionGreeks(v, coinDelta, g.Gamma - (coinDelta / forward), g.Vega / forward, g.Theta / forward);

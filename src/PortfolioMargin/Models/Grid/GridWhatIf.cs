@@ -598,29 +598,21 @@ public sealed class GridWhatIf : IWhatIfCalculator
 
         public double Value { get; }
 
-        /// <summary>Resolves like <see cref="ResolvedPortfolio.Resolve"/> and derives delta, units and value like <see cref="ScenarioGridModel.Inputs"/>.</summary>
+        /// <summary>Resolves with the one resolver (<see cref="ResolvedLeg.Resolve"/>) and derives delta, units and value like <see cref="ScenarioGridModel.Inputs"/>.</summary>
         public static Leg Resolve(Position p, int group, GroupTemplate t, MarketSnapshot m, double daysPerYear)
         {
+            ResolvedLeg resolved = ResolvedLeg.Resolve(p, m);
             Instrument ins = p.Instrument;
-            Underlying u = ins.Underlying;
-            double fx = ins.IsInverse ? t.BaseFx : t.QuoteFx;
-            fx = double.IsNaN(fx) ? MarketLookup.Fx(m, ins.SettlementCurrency, ins) : fx;
-            var (price, time, strike, vol, rate, omega) = MarketLookup.Terms(m, ins);
-
-            var resolved = new ResolvedLeg(ins.Kind, u.Symbol, p.Quantity, ins.Multiplier, fx, price, strike, vol, time, rate, omega);
-            double qm = p.Quantity * ins.Multiplier;
-            OptionGreeks greeks = PortfolioValuation.UnitGreeks(ins.Kind, price, strike, time, rate, vol, omega);
-            double delta = (qm * greeks.Delta) + 0.0;
+            (double delta, double value) = PortfolioValuation.DeltaAndValue(resolved);
             GridPositionKind kind = ins.Kind switch
             {
                 InstrumentKind.Spot => GridPositionKind.Spot,
-                InstrumentKind.LinearOption or InstrumentKind.InverseOption => omega > 0 ? GridPositionKind.Call : GridPositionKind.Put,
+                InstrumentKind.LinearOption or InstrumentKind.InverseOption => resolved.Omega > 0 ? GridPositionKind.Call : GridPositionKind.Put,
                 _ => GridPositionKind.Future,
             };
             bool isOption = kind is GridPositionKind.Call or GridPositionKind.Put;
-            double quoteFx = double.IsNaN(t.QuoteFx) ? MarketLookup.Fx(m, u.QuoteCurrency, ins) : t.QuoteFx;
-            double value = isOption ? (qm * greeks.Price * fx) + 0.0 : 0.0;
-            return new Leg(resolved, ins, group, daysPerYear, delta, isOption ? qm : delta, kind, price * quoteFx, value);
+            double quoteFx = double.IsNaN(t.QuoteFx) ? MarketLookup.Fx(m, ins.Underlying.QuoteCurrency, ins) : t.QuoteFx;
+            return new Leg(resolved, ins, group, daysPerYear, delta, isOption ? p.Quantity * ins.Multiplier : delta, kind, resolved.Price * quoteFx, isOption ? value : 0.0);
         }
     }
 }

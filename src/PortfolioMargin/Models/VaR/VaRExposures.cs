@@ -104,7 +104,7 @@ public sealed class VaRExposures
     /// Resolves an order (positions to be appended to a book) for the what-if calculators, with the rules and in the error
     /// order of <see cref="ResolvedPortfolio.Resolve"/> followed by <see cref="Of"/> on <c>book + order</c>: first an
     /// underlying that differs from the book's (or an earlier order position's) with the same symbol, then market data
-    /// (<see cref="MarketLookup"/>, naming the instrument), then a factor the set lacks (naming it and the position).
+    /// (the one resolver, <see cref="ResolvedLeg.Resolve"/>, naming the instrument), then a factor the set lacks (naming it and the position).
     /// Writes each position's factor index, dollar delta and dollar gamma (the same function <see cref="Of"/> uses).
     /// </summary>
     /// <param name="order">The order's positions.</param>
@@ -138,11 +138,8 @@ public sealed class VaRExposures
 
         for (int j = 0; j < order.Length; j++)
         {
-            Position p = order[j];
-            Instrument ins = p.Instrument;
-            double fx = MarketLookup.Fx(market, ins.SettlementCurrency, ins);
-            var (price, time, strike, vol, rate, omega) = MarketLookup.Terms(market, ins);
-            (double e, double g) = Position(ins.Kind, p.Quantity * ins.Multiplier * fx, price, strike, time, rate, vol, omega);
+            ResolvedLeg leg = ResolvedLeg.Resolve(order[j], market);
+            (double e, double g) = Position(leg.Kind, leg.Quantity * leg.Multiplier * leg.SettlementToReport, leg.Price, leg.Black76);
             delta[j] = e;
             if (!gamma.IsEmpty)
             {
@@ -161,10 +158,13 @@ public sealed class VaRExposures
 
     /// <summary>Dollar delta and gamma of position <paramref name="i"/> (see the class remarks).</summary>
     internal static (double Delta, double Gamma) Position(ResolvedPortfolio r, int i) =>
-        Position(r.Kind[i], r.Quantity[i] * r.Multiplier[i] * r.SettlementToReport[i], r.Price[i], r.Strike[i], r.Time[i], r.Rate[i], r.Vol[i], r.Omega[i]);
+        Position(r.Kind[i], r.Quantity[i] * r.Multiplier[i] * r.SettlementToReport[i], r.Price[i], r.OptionBlack76[i]);
 
-    /// <summary>Dollar delta and gamma of one resolved position, <c>c = q·m·fx</c> (see the class remarks); the what-if calculators share it.</summary>
-    internal static (double Delta, double Gamma) Position(InstrumentKind kind, double c, double f, double strike, double time, double rate, double vol, double omega)
+    /// <summary>
+    /// Dollar delta and gamma of one resolved position, <c>c = q·m·fx</c> (see the class remarks), from the option's
+    /// Black-76 greeks resolved once (<paramref name="o"/>); the what-if calculators share it.
+    /// </summary>
+    internal static (double Delta, double Gamma) Position(InstrumentKind kind, double c, double f, in OptionGreeks o)
     {
         switch (kind)
         {
@@ -173,8 +173,6 @@ public sealed class VaRExposures
             case InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual:
                 return (c / f, -2 * c / f);
             default:
-                OptionRight right = omega > 0 ? OptionRight.Call : OptionRight.Put;
-                OptionGreeks o = Black76.Greeks(right, f, strike, time, rate, vol);
                 if (kind == InstrumentKind.LinearOption)
                 {
                     return (c * o.Delta * f, c * o.Gamma * f * f);

@@ -60,7 +60,7 @@ internal sealed class RiskGroup
                 Time[j] = p.Time[i];
                 Rate[j] = p.Rate[i];
                 Omega[j] = p.Omega[i];
-                double price = Black76Kernel.Scalar(p.Price[i], p.Strike[i], p.Vol[i], p.Time[i], p.Rate[i], p.Omega[i], out _);
+                double price = p.OptionBlack76[i].Price; // priced once, at resolution
                 BaseUnitValue[j] = j < LinearOptions ? price : price / p.Price[i];
                 LogDte[j] = Math.Log(Math.Max(p.Time[i] * daysPerYear, 1.0));
                 Exposure[j] = qmfx;
@@ -214,7 +214,7 @@ internal sealed class RiskGroup
 
     /// <summary>Scalar reference of one position's weighted scenario P&amp;L (used by tests and the what-if path).</summary>
     public static double ScalarPnl(ResolvedPortfolio p, int i, Scenario scenario) =>
-        ScalarPnl(ResolvedLeg.Of(p, i), scenario, p.Market.DayCount.DaysPerYear());
+        ScalarPnl(p.Leg(i), scenario, p.Market.DayCount.DaysPerYear());
 
     /// <summary>Scalar reference of one resolved position's weighted scenario P&amp;L in the report currency.</summary>
     public static double ScalarPnl(in ResolvedLeg leg, Scenario scenario, double daysPerYear)
@@ -229,7 +229,7 @@ internal sealed class RiskGroup
                 double dv = shock.VolMoveFor(leg.Time * daysPerYear);
                 double vol = Math.Max(shock.VolMoveKind == VolMoveKind.Absolute ? leg.Vol + dv : leg.Vol * (1 + dv), VolFloor);
                 var right = leg.Omega > 0 ? OptionRight.Call : OptionRight.Put;
-                double v0 = Black76.Price(right, price, leg.Strike, leg.Time, leg.Rate, leg.Vol);
+                double v0 = leg.Black76.Price;
                 double v1 = Black76.Price(right, shocked, leg.Strike, leg.Time - (scenario.TimeShiftDays / daysPerYear), leg.Rate, vol);
                 pnl = leg.Kind == InstrumentKind.LinearOption ? qmfx * (v1 - v0) : qmfx * ((v1 / shocked) - (v0 / price));
                 break;
@@ -245,22 +245,3 @@ internal sealed class RiskGroup
     }
 }
 
-/// <summary>One position resolved against a snapshot (the fields of a <see cref="ResolvedPortfolio"/> row).</summary>
-/// <param name="Kind">Instrument kind.</param>
-/// <param name="Symbol">Underlying symbol.</param>
-/// <param name="Quantity">Signed quantity.</param>
-/// <param name="Multiplier">Contract multiplier.</param>
-/// <param name="SettlementToReport">Report-currency value of one unit of the settlement currency.</param>
-/// <param name="Price">Reference price (spot or forward).</param>
-/// <param name="Strike">Strike (0 for non-options).</param>
-/// <param name="Vol">Implied vol (0 for non-options).</param>
-/// <param name="Time">Years to expiry.</param>
-/// <param name="Rate">Discount rate (0 for non-options).</param>
-/// <param name="Omega">+1 call, −1 put, 0 otherwise.</param>
-internal readonly record struct ResolvedLeg(InstrumentKind Kind, string Symbol, double Quantity, double Multiplier, double SettlementToReport,
-    double Price, double Strike, double Vol, double Time, double Rate, double Omega)
-{
-    public static ResolvedLeg Of(ResolvedPortfolio p, int i) =>
-        new(p.Kind[i], p.Portfolio[i].Instrument.Underlying.Symbol, p.Quantity[i], p.Multiplier[i], p.SettlementToReport[i], p.Price[i], p.Strike[i],
-            p.Vol[i], p.Time[i], p.Rate[i], p.Omega[i]);
-}
