@@ -1,4 +1,5 @@
 using PortfolioMargin.Models.Grid;
+using PortfolioMargin.Models;
 using PortfolioMargin.Scenarios;
 
 namespace FuturesExchange;

@@ -13,8 +13,16 @@ namespace PortfolioMargin.Models;
 /// <param name="Initial">Initial-margin amount.</param>
 /// <param name="Children">Sub-amounts (empty for a leaf).</param>
 /// <param name="Note">How the amount was formed (formula, scenario id, parameters), or null.</param>
+/// <remarks>Amounts are stored without a sign on zero (<c>−0</c> becomes <c>0</c>), and <see cref="ToText"/> never prints a
+/// negative zero (an amount that rounds to 0.00 prints as 0.00).</remarks>
 public sealed record MarginNode(string Name, double Maintenance, double Initial, ImmutableArray<MarginNode> Children, string? Note = null)
 {
+    /// <summary>Maintenance-margin amount (never −0).</summary>
+    public double Maintenance { get; init; } = Maintenance + 0.0;
+
+    /// <summary>Initial-margin amount (never −0).</summary>
+    public double Initial { get; init; } = Initial + 0.0;
+
     /// <summary>A leaf node.</summary>
     public static MarginNode Leaf(string name, double maintenance, double initial, string? note = null) =>
         new(name, maintenance, initial, ImmutableArray<MarginNode>.Empty, note);
@@ -43,8 +51,8 @@ public sealed record MarginNode(string Name, double Maintenance, double Initial,
     private void Append(StringBuilder sb, int depth)
     {
         sb.Append(' ', depth * 2).Append(Name).Append(": MM ")
-          .Append(Maintenance.ToString("N2", CultureInfo.InvariantCulture)).Append(", IM ")
-          .Append(Initial.ToString("N2", CultureInfo.InvariantCulture));
+          .Append(Amount(Maintenance)).Append(", IM ")
+          .Append(Amount(Initial));
         if (Note is not null)
         {
             sb.Append("  [").Append(Note).Append(']');
@@ -55,5 +63,12 @@ public sealed record MarginNode(string Name, double Maintenance, double Initial,
         {
             c.Append(sb, depth + 1);
         }
+    }
+
+    /// <summary>An amount to two decimals, without the sign of an amount that rounds to zero.</summary>
+    private static string Amount(double v)
+    {
+        string text = v.ToString("N2", CultureInfo.InvariantCulture);
+        return text == "-0.00" ? "0.00" : text;
     }
 }

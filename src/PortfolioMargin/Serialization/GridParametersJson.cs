@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using PortfolioMargin.Models.Grid;
+using PortfolioMargin.Models;
 using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.Serialization;

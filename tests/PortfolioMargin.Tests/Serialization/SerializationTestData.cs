@@ -3,6 +3,7 @@ using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
 using PortfolioMargin.Models.Grid;
 using PortfolioMargin.Models.Isolated;
+using PortfolioMargin.Models;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Scenarios;
 

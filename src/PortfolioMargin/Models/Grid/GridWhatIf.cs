@@ -132,7 +132,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         for (int i = 0; i < g; i++)
         {
             names[i] = groups[i].T.Symbol;
-            delta[i] = GridGroupMath.SnappedDelta(groups[i].A.NetDelta, groups[i].A.GrossDelta);
+            delta[i] = DeltaSpreads.Snap(groups[i].A.NetDelta, groups[i].A.GrossDelta);
             price[i] = groups[i].D.Price;
         }
 
@@ -280,7 +280,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
                 }
 
                 names[gi] = TemplateAt(gi, opened).Symbol;
-                delta[gi] = a < 0 ? GridGroupMath.SnappedDelta(_groups[gi].A.NetDelta, _groups[gi].A.GrossDelta) : GridGroupMath.SnappedDelta(aggs[a].NetDelta, aggs[a].GrossDelta);
+                delta[gi] = a < 0 ? DeltaSpreads.Snap(_groups[gi].A.NetDelta, _groups[gi].A.GrossDelta) : DeltaSpreads.Snap(aggs[a].NetDelta, aggs[a].GrossDelta);
                 price[gi] = derived[gi].Price;
             }
 
@@ -402,7 +402,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
     /// <summary>Scan, time/price risk, intra charge, SOM and futures add-on of a group's (working) state.</summary>
     private static Derived Derive(GroupTemplate t, ReadOnlySpan<double> losses, Span<double> tierDelta, in Aggregates a, Span<double> slotScratch)
     {
-        (double scan, int binding) = GridGroupMath.Scan(losses);
+        (double scan, int binding) = ScanRisk.Of(losses);
         (double time, double price) = GridGroupMath.TimeAndPrice(losses, t.Layout, slotScratch);
         double intra = t.P.IntraSpreads.IsEmpty ? 0 : GridGroupMath.Intra(tierDelta, t.P, null, default);
         double som = GridGroupMath.ShortOptionMinimum(a.ShortCalls, a.ShortPuts, t.P);
@@ -417,7 +417,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         {
             Underlying = underlying;
             P = p;
-            Layout = ScenarioLayout.Of(p.Scenarios, underlying.Symbol);
+            Layout = GridScanLayouts.Of(p.Scenarios, underlying.Symbol);
             BaseFx = TryFx(market, underlying.BaseCurrency);
             QuoteFx = TryFx(market, underlying.QuoteCurrency);
         }
@@ -448,7 +448,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
 
         public ImmutableArray<Scenario> Scenarios => P.Scenarios.Scenarios;
 
-        public ScenarioLayout Layout { get; }
+        public ScanLayout Layout { get; }
     }
 
     /// <summary>Additive per-group facts (each order position adds to them).</summary>

@@ -61,18 +61,18 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginMod
     /// </summary>
     private GridResult Evaluate(ResolvedPortfolio portfolio, bool keepLosses, double[]? standalone)
     {
-        GridCalculator.GroupInput[] inputs = LayOut(portfolio);
+        GridGroupInput[] inputs = LayOut(portfolio);
         try
         {
             GridResult result = GridCalculator.Compute(Name, portfolio.Market.ReportCurrency, portfolio.Count, inputs, Parameters, keepLosses);
             if (standalone is not null)
             {
-                foreach (GridCalculator.GroupInput g in inputs)
+                foreach (GridGroupInput g in inputs)
                 {
                     int s = g.Parameters.Scenarios.Count;
                     for (int k = 0; k < g.Count; k++)
                     {
-                        GridCalculator.PositionFacts f = g.Facts[k];
+                        GridPositionFacts f = g.Facts[k];
                         double min = double.PositiveInfinity;
                         for (int sc = 0; sc < s; sc++)
                         {
@@ -96,12 +96,12 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginMod
     /// Validates and revalues each group under its scenario set into a pooled scenario-major block (the engine's own
     /// buffer) with the facts of its positions in portfolio order. Give the result back with <see cref="Release"/>.
     /// </summary>
-    private GridCalculator.GroupInput[] LayOut(ResolvedPortfolio portfolio)
+    private GridGroupInput[] LayOut(ResolvedPortfolio portfolio)
     {
         ArgumentNullException.ThrowIfNull(portfolio);
         double daysPerYear = portfolio.Market.DayCount.DaysPerYear();
         int groups = portfolio.Underlyings.Length, count = portfolio.Count;
-        var inputs = new GridCalculator.GroupInput[groups];
+        var inputs = new GridGroupInput[groups];
         int[] column = ArrayPool<int>.Shared.Rent(Math.Max(1, count));
         try
         {
@@ -113,8 +113,8 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginMod
                 var group = new RiskGroup(portfolio, u);
                 int s = gp.Scenarios.Count, n = group.Count;
                 double[] pnl = ArrayPool<double>.Shared.Rent(Math.Max(1, n * s));
-                GridCalculator.PositionFacts[] facts = ArrayPool<GridCalculator.PositionFacts>.Shared.Rent(Math.Max(1, n));
-                inputs[u] = new GridCalculator.GroupInput(underlying.Symbol, gp, facts, n, pnl);
+                GridPositionFacts[] facts = ArrayPool<GridPositionFacts>.Shared.Rent(Math.Max(1, n));
+                inputs[u] = new GridGroupInput(underlying.Symbol, gp, facts, n, pnl);
                 RevaluationEngine.Run(group, gp.Scenarios, pnl, out _);
                 for (int j = 0; j < n; j++)
                 {
@@ -146,14 +146,14 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginMod
     }
 
     /// <summary>Returns the pooled arrays of <see cref="LayOut"/> (groups not laid out yet are skipped).</summary>
-    private static void Release(GridCalculator.GroupInput[] inputs)
+    private static void Release(GridGroupInput[] inputs)
     {
-        foreach (GridCalculator.GroupInput g in inputs)
+        foreach (GridGroupInput g in inputs)
         {
             if (g.Pnl is not null)
             {
                 ArrayPool<double>.Shared.Return(g.Pnl);
-                ArrayPool<GridCalculator.PositionFacts>.Shared.Return(g.Facts, clearArray: true);
+                ArrayPool<GridPositionFacts>.Shared.Return(g.Facts, clearArray: true);
             }
         }
 
@@ -161,14 +161,14 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginMod
     }
 
     /// <summary>The grid facts of portfolio row <paramref name="i"/> (what <see cref="Inputs"/> puts in its <see cref="GridPosition"/>).</summary>
-    private static GridCalculator.PositionFacts Facts(ResolvedPortfolio portfolio, int i, int column, double daysPerYear, double quoteFx)
+    private static GridPositionFacts Facts(ResolvedPortfolio portfolio, int i, int column, double daysPerYear, double quoteFx)
     {
         (double Delta, double ValueInReport) v = PortfolioValuation.DeltaAndValue(portfolio, i);
         GridPositionKind kind = KindOf(portfolio, i);
         bool option = kind is GridPositionKind.Call or GridPositionKind.Put;
         double units = option ? portfolio.Quantity[i] * portfolio.Multiplier[i] : v.Delta;
         Position position = portfolio.Portfolio[i];
-        return new GridCalculator.PositionFacts(i, i, column, position.ToString(), v.Delta, portfolio.Time[i] * daysPerYear, kind, units, position.Instrument.Name,
+        return new GridPositionFacts(i, i, column, position.ToString(), v.Delta, portfolio.Time[i] * daysPerYear, kind, units, position.Instrument.Name,
             portfolio.Price[i] * quoteFx, option ? v.ValueInReport : 0.0);
     }
 
@@ -182,16 +182,16 @@ public sealed class ScenarioGridModel : IStandaloneMarginModel, IWhatIfMarginMod
     /// <summary>Revalues every group under its scenario set and builds the calculator's inputs (portfolio order).</summary>
     public List<GridPosition> Inputs(ResolvedPortfolio portfolio)
     {
-        GridCalculator.GroupInput[] groups = LayOut(portfolio);
+        GridGroupInput[] groups = LayOut(portfolio);
         try
         {
             var inputs = new GridPosition[portfolio.Count];
-            foreach (GridCalculator.GroupInput g in groups)
+            foreach (GridGroupInput g in groups)
             {
                 int s = g.Parameters.Scenarios.Count;
                 for (int k = 0; k < g.Count; k++)
                 {
-                    GridCalculator.PositionFacts f = g.Facts[k];
+                    GridPositionFacts f = g.Facts[k];
                     var pnl = new double[s];
                     for (int sc = 0; sc < s; sc++)
                     {

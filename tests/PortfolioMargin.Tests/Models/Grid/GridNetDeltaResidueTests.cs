@@ -1,5 +1,6 @@
 using PortfolioMargin.Models.Grid;
 using Xunit;
+using PortfolioMargin.Models;
 using static PortfolioMargin.Tests.Models.Grid.TestGrids;
 
 namespace PortfolioMargin.Tests.Models.Grid;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PortfolioMargin.Models.Grid;
 using Xunit;
+using PortfolioMargin.Models;
 using static PortfolioMargin.Tests.Models.Grid.TestGrids;
 
 namespace PortfolioMargin.Tests.Models.Grid;
