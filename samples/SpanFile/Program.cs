@@ -1,6 +1,9 @@
 using System.Globalization;
 using PortfolioMargin.Models;
-using PortfolioMargin.Span;
+using PortfolioMargin.MarketData;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Portfolios;
+using PortfolioMargin.Serialization;
 using QuickStart;
 using SpanFileSample;
 
@@ -19,12 +22,18 @@ Console.WriteLine("Maintenance = the file's base rate (r 1); initial = r 2 = 1.1
 Console.WriteLine("A leg's contribution is its share of the basket margin (its loss in the binding scenario, less its option value);");
 Console.WriteLine("\"alone IM\" margins the leg by itself against the same file.");
 
-// 2. Margin each strategy: the basket, and each leg alone, from the same risk arrays.
-var options = new SpanMarginOptions { InitialRateId = 2 };
+// 2. The file as a margin model. Its rates follow the file (pbRateDef: r 1 maintenance, r 2 initial for speculators);
+//    positions reach the file's contracts through an explicit instrument mapping, and the file's own settlement prices
+//    make the market snapshot positions are resolved (and valued) against.
+SpanInstrumentMap map = Strategies.Map(file);
+var model = new SpanFileModel(file, map: map);
+MarketSnapshot market = map.Market(fallbackVolatility: 0.20); // the synthetic file carries no implied vols; SPAN does not use them
+
+// 3. Margin each strategy: the basket, and each leg alone, from the same risk arrays.
 var summary = new List<string[]>();
 foreach (var (name, positions) in Strategies.All)
 {
-    EfficiencyReport report = SpanCalculator.Default.Calculate(file, positions, options).ToEfficiencyReport();
+    EfficiencyReport report = EfficiencyReport.Compute(model, ResolvedPortfolio.Resolve(positions, market));
     MarginResult result = report.Portfolio;
 
     Console.WriteLine();
@@ -33,7 +42,7 @@ foreach (var (name, positions) in Strategies.All)
         ["leg", "qty", "contribution IM", "alone IM"],
         result.Contributions.Select(c => new[]
         {
-            c.Label, Table.Num(positions[c.PositionIndex].Quantity, 0), Table.Num(c.Initial, 2), Table.Num(report.StandaloneInitial[c.PositionIndex], 2),
+            positions[c.PositionIndex].Instrument.Name, Table.Num(positions[c.PositionIndex].Quantity, 0), Table.Num(c.Initial, 2), Table.Num(report.StandaloneInitial[c.PositionIndex], 2),
         }));
 
     Console.WriteLine();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
 
 namespace PortfolioMargin.Testing;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Xml;
 using BenchmarkDotNet.Attributes;
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
 using PortfolioMargin.Testing;
 
 namespace PortfolioMargin.Benchmarks.Span;

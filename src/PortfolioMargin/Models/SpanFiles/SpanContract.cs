@@ -1,39 +1,6 @@
 using System.Globalization;
 
-namespace PortfolioMargin.Span;
-
-/// <summary>Identifies a contract by the file's ids: exchange, product family id (<c>pfId</c>) and contract id (<c>cId</c>).</summary>
-/// <param name="Exchange">Exchange code (<c>exch</c>).</param>
-/// <param name="ProductFamilyId">Product family id (<c>pfId</c>).</param>
-/// <param name="ContractId">Contract id (<c>cId</c>), unique within its product family.</param>
-public readonly record struct SpanContractId(string Exchange, int ProductFamilyId, int ContractId)
-{
-    /// <inheritdoc/>
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Exchange}/pf{ProductFamilyId}/c{ContractId}");
-}
-
-/// <summary>Identifies a contract by its terms: combined commodity, product family code, period, and for options strike and right.</summary>
-/// <param name="CombinedCommodity">Combined commodity code (<c>cc</c>).</param>
-/// <param name="ProductFamily">Product family code (<c>pfCode</c>).</param>
-/// <param name="Period">Period code as in the file (<c>pe</c>; for options the series' <c>pe</c>), e.g. <c>202403</c> or <c>20240328</c>.</param>
-/// <param name="Strike">The strike (<c>k</c>) for options; <see langword="null"/> for physicals and futures.</param>
-/// <param name="Right">Call or put for options; <see langword="null"/> for physicals and futures.</param>
-/// <param name="Kind">The product kind, needed only when families of different kinds share a code and period; <see langword="null"/> = any.</param>
-public readonly record struct SpanContractKey(
-    string CombinedCommodity,
-    string ProductFamily,
-    string Period,
-    double? Strike = null,
-    SpanOptionRight? Right = null,
-    SpanProductKind? Kind = null)
-{
-    /// <inheritdoc/>
-    public override string ToString()
-    {
-        string option = Strike is { } k ? string.Create(CultureInfo.InvariantCulture, $" {(Right == SpanOptionRight.Put ? 'P' : 'C')} {k}") : string.Empty;
-        return $"{CombinedCommodity}/{ProductFamily} {Period}{option}";
-    }
-}
+namespace PortfolioMargin.Models.SpanFiles;
 
 /// <summary>A read-only view of one contract of a <see cref="SpanRiskParameters"/>: cheap to copy, immutable, thread-safe.</summary>
 /// <remarks>Risk-array values are the loss (positive) or gain (negative) of one long unit of the product as the file defines it:
@@ -86,6 +53,9 @@ public readonly struct SpanContract : IEquatable<SpanContract>
 
     /// <summary>The contract delta (<c>d</c>); NaN when the file gives none.</summary>
     public double Delta => _owner.ContractDelta[Index];
+
+    /// <summary>The implied volatility (<c>v</c>) the exchange gives the contract, as a fraction; NaN when the file has none.</summary>
+    public double Volatility => _owner.ContractVol[Index];
 
     /// <summary>The contract value factor: the contract's own <c>cvf</c>, else its series', else its family's, else 1.</summary>
     public double ContractValueFactor => _owner.ContractCvf[Index];

@@ -1,12 +1,12 @@
 using System.Collections.Immutable;
 
-namespace PortfolioMargin.Span;
+namespace PortfolioMargin.Models.SpanFiles;
 
 /// <summary>The parameters of one SPAN risk-parameter file (one point in time of one clearing organisation): scenarios,
 /// product families, contracts with their risk arrays, combined commodities with their rules, and inter-commodity spreads.</summary>
 /// <remarks>
 /// Immutable and thread-safe. Contracts are stored as a structure of arrays; risk arrays are one flat <see cref="double"/> array
-/// with stride 16, exposed as <see cref="ReadOnlyMemory{T}"/>. Create instances with <see cref="SpanFile"/>.
+/// with stride 16, exposed as <see cref="ReadOnlyMemory{T}"/>. Create instances with <c>PortfolioMargin.Serialization.SpanFile</c>.
 /// </remarks>
 public sealed class SpanRiskParameters
 {
@@ -40,6 +40,7 @@ public sealed class SpanRiskParameters
         ContractRight = d.ContractRight;
         ContractPrice = d.ContractPrice;
         ContractDelta = d.ContractDelta;
+        ContractVol = d.ContractVol;
         ContractCvf = d.ContractCvf;
         ContractRaStart = d.ContractRaStart;
         ContractRaCount = d.ContractRaCount;
@@ -56,6 +57,7 @@ public sealed class SpanRiskParameters
             _ccIndex[CombinedCommodities[i].Code] = i;
         }
 
+        ScanLayout = BuildScanLayout(ScenarioPoints);
         _familiesById = ProductFamilies.GroupBy(f => (f.Exchange, f.Id)).ToDictionary(g => g.Key, g => g.Select(f => f.Index).ToArray());
         _familiesByCode = ProductFamilies.GroupBy(f => f.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(f => f.Index).ToArray(), StringComparer.Ordinal);
     }
@@ -292,7 +294,7 @@ public sealed class SpanRiskParameters
     /// <summary>Bytes held by the contract and risk-array storage (arrays only, headers excluded).</summary>
     internal long StorageBytes =>
         (long)_raValues.Length * sizeof(double)
-        + (long)ContractCount * ((4 * sizeof(int)) + (4 * sizeof(double)) + 2 + (2 * sizeof(int)))
+        + (long)ContractCount * ((4 * sizeof(int)) + (5 * sizeof(double)) + 2 + (2 * sizeof(int)))
         + (long)RaRate.Length * (sizeof(int) + sizeof(double));
 
     internal ImmutableArray<string> Periods { get; }
@@ -310,6 +312,8 @@ public sealed class SpanRiskParameters
     internal double[] ContractPrice { get; }
 
     internal double[] ContractDelta { get; }
+
+    internal double[] ContractVol { get; }
 
     internal double[] ContractCvf { get; }
 
@@ -332,40 +336,36 @@ public sealed class SpanRiskParameters
     internal ReadOnlySpan<double> BaseArray(int contract) =>
         new(_raValues, ContractRaStart[contract] * ScenarioCount, ScenarioCount);
 
+    /// <summary>The scan layout of the 16 scenarios: zero-price-move points, paired points (the file's point definition, or
+    /// the standard layout — points 1–2 without a price move, 3–14 paired 3/4, 5/6, …, 15–16 unpaired — when it has none).</summary>
+    internal ScanLayout ScanLayout { get; }
+
+    private static ScanLayout BuildScanLayout(ImmutableArray<SpanScenarioPoint> points)
+    {
+        var moves = new double[ScenarioCount];
+        var weights = new double[ScenarioCount];
+        var paired = new int[ScenarioCount];
+        for (int j = 0; j < ScenarioCount; j++)
+        {
+            int point = j + 1;
+            if (points.Length == ScenarioCount)
+            {
+                moves[j] = points[j].PriceMove;
+                weights[j] = points[j].Weight;
+                int q = points[j].PairedPoint;
+                paired[j] = q is >= 1 and <= ScenarioCount ? q - 1 : -1;
+            }
+            else
+            {
+                moves[j] = point <= 2 ? 0 : 1;
+                weights[j] = point <= 14 ? 1 : 0.35;
+                paired[j] = point <= 14 ? (point % 2 == 1 ? point : point - 2) : -1;
+            }
+        }
+
+        return ScanLayout.From(moves, weights, paired);
+    }
+
     internal int CombinedCommodityIndex(string code) => _ccIndex.TryGetValue(code, out int i) ? i : -1;
 }
 
-/// <summary>Everything a <see cref="SpanRiskParameters"/> is made of (the builder's output).</summary>
-internal sealed class SpanParametersData
-{
-    public string FileFormat { get; set; } = string.Empty;
-    public string? Created { get; set; }
-    public string BusinessDate { get; set; } = string.Empty;
-    public bool IsSettlement { get; set; }
-    public string ClearingOrganization { get; set; } = string.Empty;
-    public ImmutableArray<SpanCurrency> Currencies { get; set; } = [];
-    public ImmutableArray<SpanScenarioPoint> ScenarioPoints { get; set; } = [];
-    public ImmutableArray<SpanScenarioPoint> DeltaPoints { get; set; } = [];
-    public ImmutableArray<SpanPerformanceBondRate> PerformanceBondRates { get; set; } = [];
-    public ImmutableArray<SpanProductFamily> Families { get; set; } = [];
-    public ImmutableArray<SpanCombinedCommodity> CombinedCommodities { get; set; } = [];
-    public ImmutableArray<SpanDeltaSpread> InterSpreads { get; set; } = [];
-    public ImmutableArray<string> Diagnostics { get; set; } = [];
-    public ImmutableArray<string> Periods { get; set; } = [];
-    public int[] ContractFamily { get; set; } = [];
-    public int[] ContractCid { get; set; } = [];
-    public int[] ContractPeriod { get; set; } = [];
-    public double[] ContractStrike { get; set; } = [];
-    public byte[] ContractRight { get; set; } = [];
-    public double[] ContractPrice { get; set; } = [];
-    public double[] ContractDelta { get; set; } = [];
-    public double[] ContractCvf { get; set; } = [];
-    public int[] ContractRaStart { get; set; } = [];
-    public byte[] ContractRaCount { get; set; } = [];
-    public int[] RaRate { get; set; } = [];
-    public double[] RaDelta { get; set; } = [];
-    public double[] RaValues { get; set; } = [];
-    public int[] FamilyStart { get; set; } = [0];
-    public int[] ById { get; set; } = [];
-    public int[] ByKey { get; set; } = [];
-}

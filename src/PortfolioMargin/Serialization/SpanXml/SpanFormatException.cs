@@ -1,4 +1,6 @@
-namespace PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+
+namespace PortfolioMargin.Serialization;
 
 /// <summary>A SPAN risk-parameter file is malformed: the message names the element path and the line.</summary>
 public sealed class SpanFormatException : FormatException
@@ -53,47 +55,6 @@ public sealed class SpanFormatException : FormatException
             : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"SPAN file, element {path} (line {line}, position {position}): {problem}");
 }
 
-/// <summary>Positions that match no contract of the SPAN file; the message lists every one of them.</summary>
-public sealed class SpanUnmatchedPositionsException : ArgumentException
-{
-    /// <summary>Creates the exception.</summary>
-    /// <param name="unmatched">One description per unmatched position (label and reason).</param>
-    public SpanUnmatchedPositionsException(IReadOnlyList<string> unmatched)
-        : base(BuildMessage(unmatched ?? throw new ArgumentNullException(nameof(unmatched))), "positions")
-    {
-        Unmatched = [.. unmatched];
-    }
-
-    /// <summary>Creates the exception with a plain message.</summary>
-    public SpanUnmatchedPositionsException()
-        : this(Array.Empty<string>())
-    {
-    }
-
-    /// <summary>Creates the exception with a plain message.</summary>
-    /// <param name="message">The message.</param>
-    public SpanUnmatchedPositionsException(string message)
-        : base(message)
-    {
-        Unmatched = [];
-    }
-
-    /// <summary>Creates the exception with a plain message and an inner exception.</summary>
-    /// <param name="message">The message.</param>
-    /// <param name="innerException">The underlying exception.</param>
-    public SpanUnmatchedPositionsException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Unmatched = [];
-    }
-
-    /// <summary>Each unmatched position, described with the reason it did not match.</summary>
-    public IReadOnlyList<string> Unmatched { get; }
-
-    private static string BuildMessage(IReadOnlyList<string> unmatched) =>
-        $"{unmatched.Count} position(s) match no contract of the SPAN file: " + string.Join("; ", unmatched);
-}
-
 /// <summary>Throw helpers for the SPAN reader and calculator, so hot paths stay small.</summary>
 internal static class SpanThrow
 {
@@ -101,12 +62,8 @@ internal static class SpanThrow
     public static void Format(string path, int line, int position, string problem, Exception? inner = null) =>
         throw new SpanFormatException(path, line, position, problem, inner);
 
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public static void NotSupported(string message) => throw new NotSupportedException(message);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     public static void Argument(string paramName, string message) => throw new ArgumentException(message, paramName);
 
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    public static void InvalidData(string message) => throw new InvalidOperationException(message);
 }

@@ -1,90 +1,10 @@
 using System.Collections.Immutable;
 using System.Globalization;
 
-namespace PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Models;
 
-/// <summary>A growable array that trims to its exact length at the end (so the retained model holds no slack).</summary>
-internal sealed class GrowArray<T>
-{
-    private T[] _items;
-
-    public GrowArray(int capacity) => _items = new T[Math.Max(4, capacity)];
-
-    public int Count { get; private set; }
-
-    public T this[int i]
-    {
-        get => _items[i];
-        set => _items[i] = value;
-    }
-
-    public void Add(T value)
-    {
-        if (Count == _items.Length)
-        {
-            Array.Resize(ref _items, checked(_items.Length * 2));
-        }
-
-        _items[Count++] = value;
-    }
-
-    public void Truncate(int count) => Count = count;
-
-    public T[] Raw => _items;
-
-    public T[] Pick(List<(int Start, int End)> ranges, int total)
-    {
-        var result = new T[total];
-        int o = 0;
-        foreach (var (s, e) in ranges)
-        {
-            Array.Copy(_items, s, result, o, e - s);
-            o += e - s;
-        }
-
-        return result;
-    }
-}
-
-/// <summary>A product family while the file is being read.</summary>
-internal sealed class FamilyDraft
-{
-    public string Exchange = string.Empty;
-    public int Id = int.MinValue;
-    public string? Code;
-    public SpanProductKind Kind;
-    public string? Name;
-    public string? Currency;
-    public double Cvf = double.NaN;
-    public string? ValueMeth;
-    public int Line;
-    public string Path = string.Empty;
-    public int ContractStart;
-    public int ContractEnd;
-}
-
-/// <summary>A <c>pfLink</c> with its location.</summary>
-internal sealed record PfLinkDraft(SpanPfLink Link, string Path, int Line, int Position);
-
-/// <summary>A combined commodity while the file is being read.</summary>
-internal sealed class CcDraft
-{
-    public string? Code;
-    public string? Name;
-    public string? Currency;
-    public string? SomMeth;
-    public int SomMethLine;
-    public int Line;
-    public string Path = string.Empty;
-    public List<PfLinkDraft> Links { get; } = [];
-    public List<SpanAdjRate> AdjRates { get; } = [];
-    public List<SpanTier> ScanTiers { get; } = [];
-    public List<SpanTier> IntraTiers { get; } = [];
-    public List<SpanTier> InterTiers { get; } = [];
-    public List<SpanTier> SomTiers { get; } = [];
-    public List<SpanDeltaSpread> Spreads { get; } = [];
-    public List<SpanSpotRate> SpotRates { get; } = [];
-}
+namespace PortfolioMargin.Serialization;
 
 /// <summary>Collects what the reader finds and builds the immutable <see cref="SpanRiskParameters"/>.</summary>
 internal sealed class SpanParametersBuilder
@@ -103,6 +23,7 @@ internal sealed class SpanParametersBuilder
         Right = new(contracts);
         Price = new(contracts);
         Delta = new(contracts);
+        Vol = new(contracts);
         Cvf = new(contracts);
         RaStart = new(contracts);
         RaCount = new(contracts);
@@ -127,6 +48,8 @@ internal sealed class SpanParametersBuilder
     public GrowArray<byte> Right { get; }
     public GrowArray<double> Price { get; }
     public GrowArray<double> Delta { get; }
+
+    public GrowArray<double> Vol { get; }
     public GrowArray<double> Cvf { get; }
     public GrowArray<int> RaStart { get; }
     public GrowArray<byte> RaCount { get; }
@@ -242,6 +165,7 @@ internal sealed class SpanParametersBuilder
         data.ContractRight = Right.Pick(ranges, total);
         data.ContractPrice = Price.Pick(ranges, total);
         data.ContractDelta = Delta.Pick(ranges, total);
+        data.ContractVol = Vol.Pick(ranges, total);
         data.ContractCvf = Cvf.Pick(ranges, total);
         data.ContractRaCount = RaCount.Pick(ranges, total);
         var lines = Line.Pick(ranges, total);
@@ -408,8 +332,8 @@ internal sealed class SpanParametersBuilder
     {
         var som = d.SomMeth?.Trim().ToUpperInvariant() switch
         {
-            null or "" or "MAX" => SpanSomMethod.MaxOfSides,
-            "GROSS" => SpanSomMethod.Gross,
+            null or "" or "MAX" => ShortOptionMinimumMethod.MaxOfSides,
+            "GROSS" => ShortOptionMinimumMethod.Gross,
             _ => Fail(d),
         };
         return new SpanCombinedCommodity(
@@ -426,7 +350,7 @@ internal sealed class SpanParametersBuilder
             [.. d.Spreads],
             [.. d.SpotRates]);
 
-        static SpanSomMethod Fail(CcDraft d)
+        static ShortOptionMinimumMethod Fail(CcDraft d)
         {
             SpanThrow.Format(CcPath + "/somMeth", d.SomMethLine, 0, $"unknown somMeth '{d.SomMeth}' in combined commodity '{d.Code}'; expected MAX or GROSS");
             return default;

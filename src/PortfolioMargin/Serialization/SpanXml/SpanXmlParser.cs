@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Xml;
 
-namespace PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Models;
+
+namespace PortfolioMargin.Serialization;
 
 /// <summary>Streaming reader of SPAN XML 4.00 (one forward pass over an <see cref="XmlReader"/>, no DOM).</summary>
 /// <remarks>Element names are atomised in the reader's name table and compared by reference; numbers are parsed from
@@ -643,7 +646,7 @@ internal sealed class SpanXmlParser
         int line = Line, pos = Pos;
         string path = PathWith(_r.LocalName);
         int cid = int.MinValue, period = seriesPeriod;
-        double strike = 0, price = double.NaN, delta = double.NaN, cvf = double.NaN;
+        double strike = 0, price = double.NaN, delta = double.NaN, cvf = double.NaN, vol = double.NaN;
         byte right = 0;
         bool haveStrike = false;
         int raStart = _b.RaRate.Count, raCount = 0;
@@ -666,6 +669,7 @@ internal sealed class SpanXmlParser
                 else if (ReferenceEquals(n, _n.P)) { price = ReadDouble(); }
                 else if (ReferenceEquals(n, _n.D)) { delta = ReadDouble(); }
                 else if (ReferenceEquals(n, _n.Cvf)) { cvf = ReadDouble(); }
+                else if (ReferenceEquals(n, _n.V)) { vol = ReadDouble(); }
                 else if (!option && ReferenceEquals(n, _n.Pe)) { period = _b.InternPeriod(ReadText()); }
                 else if (option && ReferenceEquals(n, _n.K)) { strike = ReadDouble(); haveStrike = true; }
                 else if (option && ReferenceEquals(n, _n.O))
@@ -715,6 +719,7 @@ internal sealed class SpanXmlParser
         _b.Right.Add(right);
         _b.Price.Add(price);
         _b.Delta.Add(delta);
+        _b.Vol.Add(vol);
         _b.Cvf.Add(double.IsNaN(cvf) ? seriesCvf : cvf);
         _b.RaStart.Add(raStart);
         _b.RaCount.Add((byte)raCount);
@@ -1041,13 +1046,13 @@ internal sealed class SpanXmlParser
             Fail(line, pos, path, kind == SpanLegKind.Period ? "pLeg needs <cc>, <pe>, <rs> and <i>" : "tLeg needs <cc>, <tn>, <rs> and <i>");
         }
 
-        var side = rs switch
+        SpreadSide? side = rs switch
         {
-            "A" or "a" => SpanSpreadSide.A,
-            "B" or "b" => SpanSpreadSide.B,
-            _ => (SpanSpreadSide)(-1),
+            "A" or "a" => SpreadSide.A,
+            "B" or "b" => SpreadSide.B,
+            _ => null,
         };
-        if ((int)side < 0)
+        if (side is null)
         {
             Fail(line, pos, path + "/rs", $"leg side '{rs}' is neither A nor B");
         }
@@ -1057,7 +1062,7 @@ internal sealed class SpanXmlParser
             Fail(line, pos, path + "/i", $"delta per spread {i.ToString(CultureInfo.InvariantCulture)} must be positive");
         }
 
-        return new SpanSpreadLeg(kind, cc, pe, kind == SpanLegKind.Tier ? tn : 0, side, i);
+        return new SpanSpreadLeg(kind, cc, pe, kind == SpanLegKind.Tier ? tn : 0, side.Value, i);
     }
 
     private void ReadInterSpreads()
@@ -1094,7 +1099,7 @@ internal sealed class SpanXmlParser
         public readonly string Exchange = t.Add("exchange"), Exch = t.Add("exch"), PhyPf = t.Add("phyPf"), FutPf = t.Add("futPf"), OofPf = t.Add("oofPf"), OopPf = t.Add("oopPf");
         public readonly string PfId = t.Add("pfId"), PfCode = t.Add("pfCode"), PfType = t.Add("pfType"), Cvf = t.Add("cvf"), ValueMeth = t.Add("valueMeth");
         public readonly string Phy = t.Add("phy"), Fut = t.Add("fut"), Series = t.Add("series"), Opt = t.Add("opt");
-        public readonly string CId = t.Add("cId"), Pe = t.Add("pe"), P = t.Add("p"), D = t.Add("d"), O = t.Add("o"), K = t.Add("k"), Ra = t.Add("ra"), R = t.Add("r"), A = t.Add("a");
+        public readonly string CId = t.Add("cId"), Pe = t.Add("pe"), P = t.Add("p"), D = t.Add("d"), V = t.Add("v"), O = t.Add("o"), K = t.Add("k"), Ra = t.Add("ra"), R = t.Add("r"), A = t.Add("a");
         public readonly string CcDef = t.Add("ccDef"), Cc = t.Add("cc"), SomMeth = t.Add("somMeth"), PfLink = t.Add("pfLink"), AdjRate = t.Add("adjRate"), BaseR = t.Add("baseR"), Val = t.Add("val");
         public readonly string ScanTiers = t.Add("scanTiers"), IntraTiers = t.Add("intraTiers"), InterTiers = t.Add("interTiers"), SomTiers = t.Add("somTiers");
         public readonly string Tier = t.Add("tier"), Tn = t.Add("tn"), SPe = t.Add("sPe"), EPe = t.Add("ePe"), Rate = t.Add("rate");

@@ -1,8 +1,10 @@
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
+using PortfolioMargin.Tests.Models.SpanFiles;
 using Xunit;
-using static PortfolioMargin.Tests.Span.SpanFixtures;
+using static PortfolioMargin.Tests.Models.SpanFiles.SpanFixtures;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Serialization.SpanXml;
 
 /// <summary>span-xml.md §4: each bad input gives a clear error naming the element path and the line.</summary>
 public sealed class SpanBadInputTests

@@ -1,7 +1,8 @@
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Models.SpanFiles;
 
 /// <summary>
 /// Regression: a book whose NQ delta nets to zero left a 2e-12 rounding residue when its positions were split, which
@@ -19,11 +20,11 @@ public sealed class SpanNetDeltaResidueTests
     [Fact]
     public void A_delta_that_nets_to_zero_forms_no_spread_whether_or_not_positions_are_split()
     {
-        var options = new SpanMarginOptions { ComputeStandalone = false, InitialRateId = 2 };
+        var options = new SpanTestOptions { ComputeStandalone = false, InitialRateId = 2 };
         var positions = SpanPropertyTests.Positions(Q);
-        var split = positions.SelectMany(p => new[] { SpanPosition.ById(p.Id!.Value, p.Quantity * 0.25), SpanPosition.ById(p.Id!.Value, p.Quantity * 0.75) }).ToList();
-        SpanMarginResult whole = SpanCalculator.Default.Calculate(SpanPropertyTests.Book, positions, options);
-        SpanMarginResult parts = SpanCalculator.Default.Calculate(SpanPropertyTests.Book, split, options);
+        var split = positions.SelectMany(p => new[] { SpanTestPosition.ById(p.Id!.Value, p.Quantity * 0.25), SpanTestPosition.ById(p.Id!.Value, p.Quantity * 0.75) }).ToList();
+        SpanTestResult whole = SpanHarness.Calculate(SpanPropertyTests.Book, positions, options);
+        SpanTestResult parts = SpanHarness.Calculate(SpanPropertyTests.Book, split, options);
         Assert.Equal(whole.MaintenanceMargin, parts.MaintenanceMargin, 1e-6);
         Assert.All(parts.CombinedCommodities, c => Assert.True(Math.Abs(c.InterCredit) < 1e-6, $"{c.Code} credit {c.InterCredit}")); // no spurious credit (was 24,004 for ES)
         Assert.True(whole.MaintenanceMargin > 10_000, $"margin {whole.MaintenanceMargin}");

@@ -1,10 +1,12 @@
 using System.IO.Compression;
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
 using PortfolioMargin.Testing;
+using PortfolioMargin.Tests.Models.SpanFiles;
 using Xunit;
-using static PortfolioMargin.Tests.Span.SpanFixtures;
+using static PortfolioMargin.Tests.Models.SpanFiles.SpanFixtures;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Serialization.SpanXml;
 
 public sealed class SpanReaderTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Models.SpanFiles;
 
 /// <summary>Small hand-made SPAN XML fixtures, written in code (no csproj change needed). Numbers are chosen so every
 /// expected figure can be computed by hand in the tests.</summary>

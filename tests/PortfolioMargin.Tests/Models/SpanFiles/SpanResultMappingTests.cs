@@ -2,21 +2,23 @@ using System.Collections.Immutable;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using PortfolioMargin.MarketData;
 using PortfolioMargin.Models;
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
 using Xunit;
-using static PortfolioMargin.Tests.Span.SpanFixtures;
+using static PortfolioMargin.Tests.Models.SpanFiles.SpanFixtures;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Models.SpanFiles;
 
-/// <summary>The mapping of <see cref="SpanMarginResult"/> to the common <see cref="MarginResult"/> and <see cref="EfficiencyReport"/>.</summary>
+/// <summary>The mapping of <see cref="SpanTestResult"/> to the common <see cref="MarginResult"/> and <see cref="EfficiencyReport"/>.</summary>
 public sealed class SpanResultMappingTests
 {
-    private static readonly SpanMarginOptions WithRates = new() { InitialRateId = 2 };
+    private static readonly SpanTestOptions WithRates = new() { InitialRateId = 2 };
 
-    private static SpanPosition Fut(string cc, string pf, string pe, double q) => SpanPosition.ByKey(new SpanContractKey(cc, pf, pe), q);
+    private static SpanTestPosition Fut(string cc, string pf, string pe, double q) => SpanTestPosition.ByKey(new SpanContractKey(cc, pf, pe), q);
 
-    private static SpanPosition Id(int pf, int cid, double q) => SpanPosition.ById(new SpanContractId("X", pf, cid), q);
+    private static SpanTestPosition Id(int pf, int cid, double q) => SpanTestPosition.ById(new SpanContractId("X", pf, cid), q);
 
     private static SpanRiskParameters CalendarWithSpread() => SpanFile.Parse(Calendar(
         "<adjRate><r>2</r><baseR>1</baseR><val>1.1</val></adjRate>" + Spread(1, 150, "F", PLeg("ES", "202403", 'A'), PLeg("ES", "202406", 'B'))));
@@ -30,7 +32,7 @@ public sealed class SpanResultMappingTests
     /// the property-test book (SOM, spot, inter credit, adjRate).</summary>
     public static TheoryData<string> Cases => ["mcmillan-short-future-long-call", "mcmillan-long-future-tie", "mcmillan-long-call-floor", "mcmillan-short-call-som", "calendar", "book-inter-som"];
 
-    private static (SpanRiskParameters File, SpanPosition[] Positions) Case(string name) => name switch
+    private static (SpanRiskParameters File, SpanTestPosition[] Positions) Case(string name) => name switch
     {
         "mcmillan-short-future-long-call" => (SpanFile.Parse(McMillan(AdjRate)), [Id(1, 1, -1), Id(2, 2, 1)]),
         "mcmillan-long-future-tie" => (SpanFile.Parse(McMillan(AdjRate)), [Id(1, 1, 1)]),
@@ -46,7 +48,7 @@ public sealed class SpanResultMappingTests
     public void Totals_contributions_and_binding_scenarios_equal_the_span_result(string name)
     {
         var (file, positions) = Case(name);
-        var span = SpanCalculator.Default.Calculate(file, positions, WithRates);
+        var span = SpanHarness.Calculate(file, positions, WithRates);
         var m = span.ToMarginResult();
 
         Assert.Equal("SPAN file TST 20240102", m.Model);
@@ -74,7 +76,7 @@ public sealed class SpanResultMappingTests
     public void Breakdown_tree_nodes_combine_their_children_as_documented(string name)
     {
         var (file, positions) = Case(name);
-        var span = SpanCalculator.Default.Calculate(file, positions, WithRates);
+        var span = SpanHarness.Calculate(file, positions, WithRates);
         var root = span.ToMarginResult().Breakdown;
         Assert.Equal(span.MaintenanceMargin, root.Maintenance, 9);
         Assert.Equal(span.InitialMargin, root.Initial, 9);
@@ -108,7 +110,7 @@ public sealed class SpanResultMappingTests
     public void A_tie_is_reported_with_the_first_scenario_binding()
     {
         // GRID-MCM-2: a long future loses 10,000 in s13 and s14 alike.
-        var m = SpanCalculator.Default.Calculate(SpanFile.Parse(McMillan()), [Id(1, 1, 1)]).ToMarginResult();
+        var m = SpanHarness.Calculate(SpanFile.Parse(McMillan()), [Id(1, 1, 1)]).ToMarginResult();
         var b = Assert.Single(m.BindingScenarios);
         Assert.Equal(("SP", "S13", 10000.0), (b.Group, b.ScenarioId, b.Loss));
         Assert.Equal(["S14"], b.TiedScenarioIds);
@@ -120,12 +122,12 @@ public sealed class SpanResultMappingTests
     public void The_floor_and_som_are_reported_as_diagnostics()
     {
         // GRID-MCM-1: long call, scan 3,990 < NOV 4,000 → floored at 0.
-        var floored = SpanCalculator.Default.Calculate(SpanFile.Parse(McMillan()), [Id(2, 2, 1)]).ToMarginResult();
+        var floored = SpanHarness.Calculate(SpanFile.Parse(McMillan()), [Id(2, 2, 1)]).ToMarginResult();
         Assert.Contains(floored.Diagnostics, d => d.Code == "NOV_FLOOR" && d.Message.StartsWith("SP:", StringComparison.Ordinal));
         Assert.Equal(10, floored.Breakdown.Descendants().Single(n => n.Name == "SP/floor at 0").Maintenance, 9);
         // Short 1 call, SOM 50,000 per short option > scan 8,060 (max of the call's profit array) → SOM binds;
         // margin = 50,000 − NOV (−1 · 8 · 500) = 54,000.
-        var som = SpanCalculator.Default.Calculate(McMillanSom(), [Id(2, 2, -1)]).ToMarginResult();
+        var som = SpanHarness.Calculate(McMillanSom(), [Id(2, 2, -1)]).ToMarginResult();
         Assert.Contains(som.Diagnostics, d => d.Code == "SOM_BINDS" && d.Message.StartsWith("SP:", StringComparison.Ordinal));
         Assert.Equal(54000, som.MaintenanceMargin, 9);
         var risk = som.Breakdown.Descendants().Single(n => n.Name == "SP/risk requirement");
@@ -138,12 +140,12 @@ public sealed class SpanResultMappingTests
     public void Efficiency_report_totals_are_the_sum_of_each_position_alone_vs_the_basket(string name)
     {
         var (file, positions) = Case(name);
-        var report = SpanCalculator.Default.Calculate(file, positions, WithRates).ToEfficiencyReport();
+        var report = SpanHarness.Calculate(file, positions, WithRates).ToEfficiencyReport();
 
         // Independently: the basket, and every position margined on its own.
-        var alone = new SpanMarginOptions { InitialRateId = 2, ComputeStandalone = false };
-        double basket = SpanCalculator.Default.Calculate(file, positions, alone).InitialMargin;
-        double[] standalone = [.. positions.Select(p => SpanCalculator.Default.Calculate(file, [p], alone).InitialMargin)];
+        var alone = new SpanTestOptions { InitialRateId = 2, ComputeStandalone = false };
+        double basket = SpanHarness.Calculate(file, positions, alone).InitialMargin;
+        double[] standalone = [.. positions.Select(p => SpanHarness.Calculate(file, [p], alone).InitialMargin)];
 
         Assert.Equal(basket, report.Total.PortfolioMargin, 9);
         Assert.Equal(standalone.Sum(), report.Total.StandaloneSum, 9);
@@ -167,7 +169,7 @@ public sealed class SpanResultMappingTests
     {
         // +2 Mar / −2 Jun: basket 300 at r 1, 330 at r 2 (adjRate 1.1); alone 2,000 each at r 1 → 2,200 each at r 2.
         var p = CalendarWithSpread();
-        var report = SpanCalculator.Default.Calculate(p, [Fut("ES", "ES", "202403", 2), Fut("ES", "ES", "202406", -2)], WithRates).ToEfficiencyReport();
+        var report = SpanHarness.Calculate(p, [Fut("ES", "ES", "202403", 2), Fut("ES", "ES", "202406", -2)], WithRates).ToEfficiencyReport();
         var es = Assert.Single(report.Groups);
         Assert.Equal("ES", es.Group);
         Assert.Equal(330, es.PortfolioMargin, 9);
@@ -180,7 +182,7 @@ public sealed class SpanResultMappingTests
     [Fact]
     public void Efficiency_report_needs_the_standalone_margins()
     {
-        var r = SpanCalculator.Default.Calculate(SpanFile.Parse(McMillan()), [Id(1, 1, 1)], new SpanMarginOptions { ComputeStandalone = false });
+        var r = SpanHarness.Calculate(SpanFile.Parse(McMillan()), [Id(1, 1, 1)], new SpanTestOptions { ComputeStandalone = false });
         var e = Assert.Throws<InvalidOperationException>(r.ToEfficiencyReport);
         Assert.Contains("ComputeStandalone", e.Message, StringComparison.Ordinal);
     }
@@ -188,7 +190,7 @@ public sealed class SpanResultMappingTests
     [Fact]
     public void Empty_position_list_maps_to_a_zero_result_in_the_file_currency()
     {
-        var r = SpanCalculator.Default.Calculate(SpanFile.Parse(McMillan()), []);
+        var r = SpanHarness.Calculate(SpanFile.Parse(McMillan()), []);
         var m = r.ToMarginResult();
         Assert.Equal((0.0, 0.0, "USD"), (m.MaintenanceMargin, m.InitialMargin, m.Currency.Code));
         Assert.Empty(m.Contributions);
@@ -202,54 +204,44 @@ public sealed class SpanResultMappingTests
         Pf("futPf", 1, "ES", SpanFixtures.Fut(1, "202403", Unit(1000))) + Pf("futPf", 2, "FDAX", SpanFixtures.Fut(1, "202403", Unit(2000)), currency: "EUR"),
         CcDef("ES", PfLink(1, "FUT")) + CcDef("FDAX", PfLink(2, "FUT"), currency: "EUR")));
 
-    private static readonly SpanPosition[] Both = [Fut("ES", "ES", "202403", 1), Fut("FDAX", "FDAX", "202403", 2)];
+    private static readonly SpanTestPosition[] Both = [Fut("ES", "ES", "202403", 1), Fut("FDAX", "FDAX", "202403", 2)];
 
     [Fact]
-    public void Mixed_currencies_are_refused_naming_the_currencies()
+    public void Mixed_currencies_without_a_conversion_rate_are_refused_naming_the_currency_and_combined_commodity()
     {
-        var r = SpanCalculator.Default.Calculate(TwoCurrencies(), Both);
-        var e = Assert.Throws<InvalidOperationException>(r.ToMarginResult);
-        Assert.Contains("USD", e.Message, StringComparison.Ordinal);
-        Assert.Contains("FDAX: EUR", e.Message, StringComparison.Ordinal);
-        Assert.Contains("CurrencyConversion", e.Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidOperationException>(r.ToEfficiencyReport);
-        // One currency alone is fine.
-        Assert.Equal("EUR", SpanCalculator.Default.Calculate(TwoCurrencies(), [Both[1]]).ToMarginResult().Currency.Code);
+        // Report currency USD (the first combined commodity's) and no EUR rate in the snapshot: FDAX cannot be converted.
+        var e = Assert.Throws<MissingMarketDataException>(() => SpanHarness.Calculate(TwoCurrencies(), Both));
+        Assert.Contains("EUR", e.Message, StringComparison.Ordinal);
+        Assert.Contains("FDAX", e.Message, StringComparison.Ordinal);
+        // One currency alone is fine, reported in EUR when the snapshot's report currency is EUR.
+        var eur = SpanHarness.Calculate(TwoCurrencies(), [Both[1]], new SpanTestOptions { Report = new Currency("EUR") }).ToMarginResult();
+        Assert.Equal("EUR", eur.Currency.Code);
+        Assert.Equal(4000, eur.MaintenanceMargin, 9);
     }
 
     [Fact]
-    public void Mixed_currencies_are_converted_with_explicit_rates()
+    public void Mixed_currencies_are_converted_at_the_snapshots_rates()
     {
         // 1,000 USD + 2 · 2,000 EUR · 1.1 = 5,400 USD.
-        var fx = new SpanCurrencyConversion(Currency.Usd, [new("EUR", 1.1)]);
-        var r = SpanCalculator.Default.Calculate(TwoCurrencies(), Both, new SpanMarginOptions { CurrencyConversion = fx });
+        var r = SpanHarness.Calculate(TwoCurrencies(), Both, new SpanTestOptions { Report = Currency.Usd, Fx = new Dictionary<Currency, double> { [new Currency("EUR")] = 1.1 } });
         var m = r.ToMarginResult();
         Assert.Equal("USD", m.Currency.Code);
         Assert.Equal(5400, m.MaintenanceMargin, 9);
         Assert.Equal([1000.0, 4400.0], m.Contributions.Select(c => Math.Round(c.Maintenance, 9)));
         Assert.Equal(4400, m.BindingScenarios.Single(b => b.Group == "FDAX").Loss, 9);
         Assert.Contains(m.Diagnostics, d => d.Code == "CURRENCY_CONVERTED" && d.Message.Contains("EUR", StringComparison.Ordinal));
+        Assert.Equal([1.0, 1.1], r.Detail.ToReport);
         Assert.Equal(5400, r.ToEfficiencyReport().Total.StandaloneSum, 9);
     }
 
     [Fact]
     public void A_missing_rate_is_named()
     {
-        var fx = new SpanCurrencyConversion(new Currency("CHF"), [new("EUR", 0.95)]);
-        var r = SpanCalculator.Default.Calculate(TwoCurrencies(), Both, new SpanMarginOptions { CurrencyConversion = fx });
-        var e = Assert.Throws<InvalidOperationException>(r.ToMarginResult);
-        Assert.Contains("from USD to CHF", e.Message, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("EUR", 0)]
-    [InlineData("EUR", double.NaN)]
-    [InlineData("USD", 2)]
-    [InlineData(" ", 1)]
-    public void Bad_conversion_rates_are_refused(string code, double rate)
-    {
-        var e = Assert.Throws<ArgumentException>(() => new SpanCurrencyConversion(Currency.Usd, [new(code, rate)]));
-        Assert.Equal("rates", e.ParamName);
+        // Report in CHF with only a EUR rate: the USD position (and its combined commodity) cannot be converted.
+        var options = new SpanTestOptions { Report = new Currency("CHF"), Fx = new Dictionary<Currency, double> { [new Currency("EUR")] = 0.95 } };
+        var e = Assert.Throws<MissingMarketDataException>(() => SpanHarness.Calculate(TwoCurrencies(), [Both[0]], options));
+        Assert.Contains("USD", e.Message, StringComparison.Ordinal);
+        Assert.Contains("ES/ES 202403", e.Message, StringComparison.Ordinal);
     }
 
     // ---- property ----------------------------------------------------------------------------------------------------
@@ -258,7 +250,7 @@ public sealed class SpanResultMappingTests
     public Property Mapping_preserves_totals_and_contributions_and_report_total_is_basket_vs_sum_of_standalone(int[] q)
     {
         var positions = SpanPropertyTests.Positions(q);
-        var span = SpanCalculator.Default.Calculate(SpanPropertyTests.Book, positions, WithRates);
+        var span = SpanHarness.Calculate(SpanPropertyTests.Book, positions, WithRates);
         var m = span.ToMarginResult();
         var report = span.ToEfficiencyReport();
         static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * (1 + Math.Abs(a) + Math.Abs(b));

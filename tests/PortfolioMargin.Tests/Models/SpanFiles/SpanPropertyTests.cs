@@ -1,10 +1,11 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using PortfolioMargin.Span;
-using static PortfolioMargin.Tests.Span.SpanFixtures;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
+using static PortfolioMargin.Tests.Models.SpanFiles.SpanFixtures;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Models.SpanFiles;
 
 /// <summary>margin-spec.md §8 invariants on a file that exercises every rule: two combined commodities (futures calendar with
 /// intra spreads and a spot month; options with SOM and NOV), and an inter-commodity spread between them.</summary>
@@ -29,13 +30,13 @@ public sealed class SpanPropertyTests
         new("X", 1, 1), new("X", 1, 2), new("X", 1, 3), new("X", 3, 1), new("X", 2, 11), new("X", 2, 12),
     ];
 
-    private static readonly SpanMarginOptions Options = new() { ComputeStandalone = false, InitialRateId = 2 };
+    private static readonly SpanTestOptions Options = new() { ComputeStandalone = false, InitialRateId = 2 };
 
-    internal static List<SpanPosition> Positions(int[] q) =>
-        [.. q.Select((x, i) => SpanPosition.ById(Ids[Math.Abs(i) % Ids.Length], (x % 20) + ((i % 3) * 0.5)))];
+    internal static List<SpanTestPosition> Positions(int[] q) =>
+        [.. q.Select((x, i) => SpanTestPosition.ById(Ids[Math.Abs(i) % Ids.Length], (x % 20) + ((i % 3) * 0.5)))];
 
-    private static SpanMarginResult Margin(IReadOnlyList<SpanPosition> positions, SpanMarginOptions? o = null) =>
-        SpanCalculator.Default.Calculate(Book, positions, o ?? Options);
+    private static SpanTestResult Margin(IReadOnlyList<SpanTestPosition> positions, SpanTestOptions? o = null) =>
+        SpanHarness.Calculate(Book, positions, o ?? Options);
 
     private static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * (1 + Math.Abs(a) + Math.Abs(b));
 
@@ -53,7 +54,7 @@ public sealed class SpanPropertyTests
     {
         var positions = Positions(q);
         var rng = new Random(seed);
-        List<SpanPosition> shuffled = [.. positions.Select(p => (p, k: rng.Next())).OrderBy(t => t.k).Select(t => t.p)];
+        List<SpanTestPosition> shuffled = [.. positions.Select(p => (p, k: rng.Next())).OrderBy(t => t.k).Select(t => t.p)];
         var a = Margin(positions);
         var b = Margin(shuffled);
         return (Close(a.MaintenanceMargin, b.MaintenanceMargin) && Close(a.InitialMargin, b.InitialMargin)).ToProperty();
@@ -63,7 +64,7 @@ public sealed class SpanPropertyTests
     public bool A_position_and_its_opposite_margin_to_zero(int[] q)
     {
         var positions = Positions(q);
-        var both = positions.Concat(positions.Select(p => SpanPosition.ById(p.Id!.Value, -p.Quantity))).ToList();
+        var both = positions.Concat(positions.Select(p => SpanTestPosition.ById(p.Id!.Value, -p.Quantity))).ToList();
         var r = Margin(both);
         return r.CombinedCommodities.All(c => c.ScanRisk == 0 && c.IntraSpreadCharge == 0 && c.ShortOptionMinimum == 0)
             && Math.Abs(r.MaintenanceMargin) <= 1e-9;
@@ -74,7 +75,7 @@ public sealed class SpanPropertyTests
     {
         double lambda = Math.Min(lambdaTenths.Get, 100) / 10.0;
         var positions = Positions(q);
-        var scaled = positions.Select(p => SpanPosition.ById(p.Id!.Value, p.Quantity * lambda)).ToList();
+        var scaled = positions.Select(p => SpanTestPosition.ById(p.Id!.Value, p.Quantity * lambda)).ToList();
         var a = Margin(positions);
         var b = Margin(scaled);
         return a.CombinedCommodities.Zip(b.CombinedCommodities).All(t => Close(lambda * t.First.ScanRisk, t.Second.ScanRisk))
@@ -85,7 +86,7 @@ public sealed class SpanPropertyTests
     public bool Splitting_a_position_changes_nothing(int[] q)
     {
         var positions = Positions(q);
-        var split = positions.SelectMany(p => new[] { SpanPosition.ById(p.Id!.Value, p.Quantity * 0.25), SpanPosition.ById(p.Id!.Value, p.Quantity * 0.75) }).ToList();
+        var split = positions.SelectMany(p => new[] { SpanTestPosition.ById(p.Id!.Value, p.Quantity * 0.25), SpanTestPosition.ById(p.Id!.Value, p.Quantity * 0.75) }).ToList();
         return Close(Margin(positions).MaintenanceMargin, Margin(split).MaintenanceMargin);
     }
 

@@ -1,19 +1,20 @@
-using PortfolioMargin.Span;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
 using Xunit;
-using static PortfolioMargin.Tests.Span.SpanFixtures;
+using static PortfolioMargin.Tests.Models.SpanFiles.SpanFixtures;
 
-namespace PortfolioMargin.Tests.Span;
+namespace PortfolioMargin.Tests.Models.SpanFiles;
 
 public sealed class SpanCalculatorTests
 {
-    private static readonly SpanMarginOptions NoStandalone = new() { ComputeStandalone = false };
+    private static readonly SpanTestOptions NoStandalone = new() { ComputeStandalone = false };
 
-    private static SpanPosition Fut(string cc, string pf, string pe, double q) => SpanPosition.ByKey(new SpanContractKey(cc, pf, pe), q);
+    private static SpanTestPosition Fut(string cc, string pf, string pe, double q) => SpanTestPosition.ByKey(new SpanContractKey(cc, pf, pe), q);
 
-    private static SpanMarginResult Margin(SpanRiskParameters p, SpanMarginOptions? o, params SpanPosition[] positions) =>
-        SpanCalculator.Default.Calculate(p, positions, o ?? NoStandalone);
+    private static SpanTestResult Margin(SpanRiskParameters p, SpanTestOptions? o, params SpanTestPosition[] positions) =>
+        SpanHarness.Calculate(p, positions, o ?? NoStandalone);
 
-    private static void AssertContributionsSum(SpanMarginResult r)
+    private static void AssertContributionsSum(SpanTestResult r)
     {
         Assert.Equal(r.MaintenanceMargin, r.Contributions.Sum(c => c.Maintenance), 9);
         Assert.Equal(r.InitialMargin, r.Contributions.Sum(c => c.Initial), 9);
@@ -29,18 +30,18 @@ public sealed class SpanCalculatorTests
     public void McMillan_grid_scan_risk_and_binding_scenarios(double futures, double calls, double expected, int[] binding)
     {
         var p = SpanFile.Parse(McMillan());
-        var positions = new List<SpanPosition>();
+        var positions = new List<SpanTestPosition>();
         if (futures != 0)
         {
-            positions.Add(SpanPosition.ById(new SpanContractId("X", 1, 1), futures));
+            positions.Add(SpanTestPosition.ById(new SpanContractId("X", 1, 1), futures));
         }
 
         if (calls != 0)
         {
-            positions.Add(SpanPosition.ById(new SpanContractId("X", 2, 2), calls));
+            positions.Add(SpanTestPosition.ById(new SpanContractId("X", 2, 2), calls));
         }
 
-        var cc = Margin(p, new SpanMarginOptions { ComputeStandalone = false, ApplyNetOptionValue = false }, [.. positions]).CombinedCommodities.Single();
+        var cc = Margin(p, new SpanTestOptions { ComputeStandalone = false, ApplyNetOptionValue = false }, [.. positions]).CombinedCommodities.Single();
         Assert.Equal(expected, cc.ScanRisk, 9);
         Assert.Equal(binding, cc.BindingScenarios);
     }
@@ -173,7 +174,7 @@ public sealed class SpanCalculatorTests
         // SOM (max of sides, no somMeth): 5 · max(10, 4) = 50 > 0 → risk 50.
         // NOV = −10 · 0.5 − 4 · 0.25 = −6 (cvf 1) → margin 50 + 6 = 56.
         var p = SpanFile.Parse(ShortOptionBook(string.Empty));
-        var r = Margin(p, null, SpanPosition.ById(new SpanContractId("X", 5, 1), -10), SpanPosition.ById(new SpanContractId("X", 5, 2), -4));
+        var r = Margin(p, null, SpanTestPosition.ById(new SpanContractId("X", 5, 1), -10), SpanTestPosition.ById(new SpanContractId("X", 5, 2), -4));
         var cc = r.CombinedCommodities.Single();
         Assert.Equal(0, cc.ScanRisk);
         Assert.True(cc.SomBinds);
@@ -188,7 +189,7 @@ public sealed class SpanCalculatorTests
     public void Gross_short_option_minimum_counts_both_sides()
     {
         // somMeth GROSS: 5 · (10 + 4) = 70; NOV −6 → 76.
-        var r = Margin(SpanFile.Parse(ShortOptionBook("GROSS")), null, SpanPosition.ById(new SpanContractId("X", 5, 1), -10), SpanPosition.ById(new SpanContractId("X", 5, 2), -4));
+        var r = Margin(SpanFile.Parse(ShortOptionBook("GROSS")), null, SpanTestPosition.ById(new SpanContractId("X", 5, 1), -10), SpanTestPosition.ById(new SpanContractId("X", 5, 2), -4));
         Assert.Equal(70, r.CombinedCommodities.Single().ShortOptionMinimum, 9);
         Assert.Equal(76, r.MaintenanceMargin, 9);
         AssertContributionsSum(r);
@@ -207,7 +208,7 @@ public sealed class SpanCalculatorTests
     {
         // GRID-MCM-1: long 1 C → scan 3,990. NOV = 1 · 8 · 500 = 4,000 > 3,990 → max(0, 3,990 − 4,000) = 0.
         var p = SpanFile.Parse(McMillan());
-        var r = Margin(p, null, SpanPosition.ById(new SpanContractId("X", 2, 2), 1));
+        var r = Margin(p, null, SpanTestPosition.ById(new SpanContractId("X", 2, 2), 1));
         var cc = r.CombinedCommodities.Single();
         Assert.Equal(3990, cc.ScanRisk, 9);
         Assert.Equal(4000, cc.NetOptionValue, 9);
@@ -215,7 +216,7 @@ public sealed class SpanCalculatorTests
         Assert.Equal(0, r.MaintenanceMargin);
         Assert.All(r.Contributions, c => Assert.Equal(0, c.Maintenance));
         // Without the floor the requirement is −10 (a credit).
-        var unfloored = Margin(p, new SpanMarginOptions { ComputeStandalone = false, FloorAtZero = false }, SpanPosition.ById(new SpanContractId("X", 2, 2), 1));
+        var unfloored = Margin(p, new SpanTestOptions { ComputeStandalone = false, FloorAtZero = false }, SpanTestPosition.ById(new SpanContractId("X", 2, 2), 1));
         Assert.Equal(-10, unfloored.MaintenanceMargin, 9);
     }
 
@@ -260,12 +261,12 @@ public sealed class SpanCalculatorTests
         var p = SpanFile.Parse(Calendar(
             "<adjRate><r>2</r><baseR>1</baseR><val>1.1</val></adjRate>" +
             Spread(1, 150, "F", PLeg("ES", "202403", 'A'), PLeg("ES", "202406", 'B'))));
-        var r = Margin(p, new SpanMarginOptions { ComputeStandalone = false, InitialRateId = 2 }, Fut("ES", "ES", "202403", 2), Fut("ES", "ES", "202406", -2));
+        var r = Margin(p, new SpanTestOptions { ComputeStandalone = false, InitialRateId = 2 }, Fut("ES", "ES", "202403", 2), Fut("ES", "ES", "202406", -2));
         Assert.Equal(300, r.MaintenanceMargin, 9);
         Assert.Equal(330, r.InitialMargin, 9);
         Assert.Equal(1.1, r.CombinedCommodities.Single().InitialFactor, 12);
         AssertContributionsSum(r);
-        var e = Assert.Throws<InvalidOperationException>(() => Margin(p, new SpanMarginOptions { ComputeStandalone = false, InitialRateId = 3 }, Fut("ES", "ES", "202403", 1)));
+        var e = Assert.Throws<InvalidOperationException>(() => Margin(p, new SpanTestOptions { ComputeStandalone = false, InitialRateId = 3 }, Fut("ES", "ES", "202403", 1)));
         Assert.Contains("no adjRate for r = 3", e.Message, StringComparison.Ordinal);
     }
 
@@ -284,8 +285,8 @@ public sealed class SpanCalculatorTests
         var p = NseFile();
         var byUnits = Margin(p, null, Fut("NIFTY", "NIFTY", "20260630", 75));
         Assert.Equal(168327, byUnits.MaintenanceMargin, 6);
-        var o = new SpanMarginOptions { ComputeStandalone = false, LotSizes = new Dictionary<string, double> { ["NIFTY"] = 75 } };
-        var byLots = Margin(p, o, SpanPosition.ByKey(new SpanContractKey("NIFTY", "NIFTY", "20260630"), 1, inLots: true));
+        var o = new SpanTestOptions { ComputeStandalone = false, LotSizes = new Dictionary<string, double> { ["NIFTY"] = 75 } };
+        var byLots = Margin(p, o, SpanTestPosition.ByKey(new SpanContractKey("NIFTY", "NIFTY", "20260630"), 1, inLots: true));
         Assert.Equal(168327, byLots.MaintenanceMargin, 6);
         Assert.Equal(75, byLots.Contributions.Single().Quantity);
         // Physical and future share code and cc; the period tells them apart.
@@ -297,7 +298,7 @@ public sealed class SpanCalculatorTests
     public void Cme_style_per_contract_file_uses_arrays_as_dollars_per_contract()
     {
         // GRID-MCM-2 file is per contract: 3 long futures lose 3 · 10,000 = 30,000.
-        var r = Margin(SpanFile.Parse(McMillan()), null, SpanPosition.ById(new SpanContractId("X", 1, 1), 3));
+        var r = Margin(SpanFile.Parse(McMillan()), null, SpanTestPosition.ById(new SpanContractId("X", 1, 1), 3));
         Assert.Equal(30000, r.MaintenanceMargin, 9);
     }
 
@@ -307,12 +308,12 @@ public sealed class SpanCalculatorTests
     public void Unmatched_positions_are_all_named_in_one_exception()
     {
         var p = SpanFile.Parse(McMillan());
-        var e = Assert.Throws<SpanUnmatchedPositionsException>(() => SpanCalculator.Default.Calculate(p,
+        var e = Assert.Throws<SpanUnmatchedPositionsException>(() => SpanHarness.Calculate(p,
         [
-            SpanPosition.ById(new SpanContractId("X", 1, 1), 1),
-            SpanPosition.ByKey(new SpanContractKey("SP", "SP", "203012"), 1, label: "bad-period"),
-            SpanPosition.ByKey(new SpanContractKey("SP", "SP", "202412", 999, SpanOptionRight.Put), 1, label: "bad-strike"),
-            SpanPosition.ById(new SpanContractId("X", 1, 77), 1, label: "bad-id"),
+            SpanTestPosition.ById(new SpanContractId("X", 1, 1), 1),
+            SpanTestPosition.ByKey(new SpanContractKey("SP", "SP", "203012"), 1, label: "bad-period"),
+            SpanTestPosition.ByKey(new SpanContractKey("SP", "SP", "202412", 999, SpanOptionRight.Put), 1, label: "bad-strike"),
+            SpanTestPosition.ById(new SpanContractId("X", 1, 77), 1, label: "bad-id"),
         ]));
         Assert.Equal(3, e.Unmatched.Count);
         Assert.Contains("bad-period", e.Message, StringComparison.Ordinal);
@@ -325,7 +326,7 @@ public sealed class SpanCalculatorTests
     {
         // Calendar +2 Mar / −2 Jun: basket 300; alone: 2 · 1,000 + 2 · 1,000 = 4,000 → efficiency 1 − 300/4,000 = 0.925.
         var p = SpanFile.Parse(Calendar(Spread(1, 150, "F", PLeg("ES", "202403", 'A'), PLeg("ES", "202406", 'B'))));
-        var r = SpanCalculator.Default.Calculate(p, [Fut("ES", "ES", "202403", 2), Fut("ES", "ES", "202406", -2)]);
+        var r = SpanHarness.Calculate(p, [Fut("ES", "ES", "202403", 2), Fut("ES", "ES", "202406", -2)]);
         Assert.Equal(4000, r.StandaloneMaintenance, 9);
         Assert.Equal(0.925, r.Efficiency, 12);
     }
@@ -333,7 +334,7 @@ public sealed class SpanCalculatorTests
     [Fact]
     public void Empty_portfolio_margins_to_zero()
     {
-        var r = SpanCalculator.Default.Calculate(SpanFile.Parse(McMillan()), []);
+        var r = SpanHarness.Calculate(SpanFile.Parse(McMillan()), []);
         Assert.Equal(0, r.MaintenanceMargin);
         Assert.Empty(r.CombinedCommodities);
         Assert.Equal(0, r.Efficiency);
