@@ -87,7 +87,7 @@ internal static class CliApp
             [root] =
             [
                 "portfolio-margin margin examples/book.json --market examples/market.json",
-                "portfolio-margin validate examples/*.json examples/positions.csv --market examples/market.json",
+                "portfolio-margin validate examples/book.json examples/positions.csv --market examples/market.json",
                 "portfolio-margin margin --help",
             ],
         };

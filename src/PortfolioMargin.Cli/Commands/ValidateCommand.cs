@@ -53,7 +53,8 @@ internal sealed class ValidateCommand : ICliCommand
             }
 
             var validator = new FileValidator(console, context.Progress, snapshot);
-            checks.AddRange(paths.Where(p => p != marketPath).Select(validator.Check));
+            string? marketFull = marketPath is null ? null : console.Resolve(marketPath);
+            checks.AddRange(paths.Where(p => console.Resolve(p) != marketFull).Select(validator.Check));
             context.Write(new ValidationReport(checks, marketPath));
             int bad = checks.Count(c => !c.Valid);
             if (bad > 0)

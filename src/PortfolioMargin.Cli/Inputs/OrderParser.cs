@@ -26,9 +26,9 @@ internal static class OrderParser
         foreach (string pair in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             int eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
+            if (eq <= 0 || pair.IndexOf('=', eq + 1) >= 0)
             {
-                throw Bad(text, $"'{pair}' is not key=value.");
+                throw Bad(text, $"'{pair}' is not key=value (pairs are separated by commas).");
             }
 
             string key = pair[..eq].Trim();

@@ -49,7 +49,8 @@ internal static class ReportText
         [
             ["Initial margin", TextTable.Amount(result.InitialMargin), ccy],
             ["Maintenance margin", TextTable.Amount(result.MaintenanceMargin), ccy],
-        ]);
+        ],
+        2);
 
         TextTable.Section(output, "Breakdown (MM = maintenance, IM = initial)");
         TextTable.Write(output, ["item", "MM", "IM", "how"],
