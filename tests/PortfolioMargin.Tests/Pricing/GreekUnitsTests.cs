@@ -50,23 +50,28 @@ public sealed class GreekUnitsTests
         Assert.Throws<ArgumentNullException>(() => ((PositionValuation)null!).ThetaPerDay(DayCount.Act365Fixed));
     }
 
+    private static readonly Gen<(int Strike, int Forward, int Days, int VolPercent)> Options =
+        from strike in Gen.Choose(50, 200)
+        from forward in Gen.Choose(60, 160)
+        from days in Gen.Choose(10, 720)
+        from vol in Gen.Choose(10, 150)
+        select (strike, forward, days, vol);
+
     /// <summary>
     /// Second method: the Black-76 price one day later and one vol point higher, by central differences over a
     /// fraction of a day / point, agrees with the converted analytic greeks (to first order).
     /// </summary>
     [Property(MaxTest = 200)]
     public Property Converted_greeks_match_finite_differences_of_the_price() =>
-        Prop.ForAll(
-            Gen.Choose(50, 200).ToArbitrary(), Gen.Choose(60, 160).ToArbitrary(), Gen.Choose(10, 720).ToArbitrary(), Gen.Choose(10, 150).ToArbitrary(),
-            (strike, forward, days, volPercent) =>
-            {
-                double t = days / 365.0, vol = volPercent / 100.0;
-                double Price(double tt, double v) => Black76.Price(OptionRight.Call, forward, strike, tt, 0.02, v);
-                OptionGreeks g = Black76.Greeks(OptionRight.Call, forward, strike, t, 0.02, vol);
-                const double h = 0.01; // a hundredth of a day, of a vol point
-                double perDay = (Price(t - (h / 365.0), vol) - Price(t + (h / 365.0), vol)) / (2 * h);
-                double perPoint = (Price(t, vol + (h * GreekUnits.VolPoint)) - Price(t, vol - (h * GreekUnits.VolPoint))) / (2 * h);
-                double scale = 1e-6 * (1 + Math.Abs(g.Price));
-                return Math.Abs(perDay - g.ThetaPerDay(DayCount.Act365Fixed)) < scale && Math.Abs(perPoint - g.VegaPerVolPoint()) < scale;
-            });
+        Prop.ForAll(Options.ToArbitrary(), o =>
+        {
+            double t = o.Days / 365.0, vol = o.VolPercent / 100.0;
+            double Price(double tt, double v) => Black76.Price(OptionRight.Call, o.Forward, o.Strike, tt, 0.02, v);
+            OptionGreeks g = Black76.Greeks(OptionRight.Call, o.Forward, o.Strike, t, 0.02, vol);
+            const double h = 0.01; // a hundredth of a day, of a vol point
+            double perDay = (Price(t - (h / 365.0), vol) - Price(t + (h / 365.0), vol)) / (2 * h);
+            double perPoint = (Price(t, vol + (h * GreekUnits.VolPoint)) - Price(t, vol - (h * GreekUnits.VolPoint))) / (2 * h);
+            double scale = 1e-6 * (1 + Math.Abs(g.Price));
+            return Math.Abs(perDay - g.ThetaPerDay(DayCount.Act365Fixed)) < scale && Math.Abs(perPoint - g.VegaPerVolPoint()) < scale;
+        });
 }
