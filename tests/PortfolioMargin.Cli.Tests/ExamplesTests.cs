@@ -1,3 +1,4 @@
+using PortfolioMargin.Cli.Inputs;
 using PortfolioMargin.Models.Grid;
 using PortfolioMargin.Models.Isolated;
 using PortfolioMargin.Serialization;
@@ -44,7 +45,7 @@ public sealed class ExamplesTests
     public void The_stress_scenarios_are_the_built_in_set_on_btc_and_eth()
     {
         Scenarios.ScenarioSet file = ScenarioSetJson.Parse(Text("stress-scenarios.json"));
-        Scenarios.ScenarioSet builtIn = Inputs.BuiltInStress.For(["BTC", "ETH"]);
+        Scenarios.ScenarioSet builtIn = BuiltInStress.For(["BTC", "ETH"]);
         Assert.Equal(builtIn.Scenarios.Select(s => s.Id), file.Scenarios.Select(s => s.Id));
         // Same shocks; the names differ only in "others" (built-in) for "ETH" (file).
         Assert.Equal(

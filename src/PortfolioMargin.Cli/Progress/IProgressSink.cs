@@ -11,20 +11,3 @@ internal interface IProgressSink
     /// <summary>The work is over: remove any bar from the screen.</summary>
     void Done();
 }
-
-/// <summary>Progress that goes nowhere: output redirected, or a test.</summary>
-internal sealed class NoProgress : IProgressSink
-{
-    /// <summary>The instance.</summary>
-    public static NoProgress Instance { get; } = new();
-
-    /// <inheritdoc />
-    public void Report(string label, double fraction)
-    {
-    }
-
-    /// <inheritdoc />
-    public void Done()
-    {
-    }
-}
