@@ -45,8 +45,17 @@ internal sealed class ValidateCommand : ICliCommand
             if (marketPath is not null)
             {
                 FileCheck marketCheck = new FileValidator(console, context.Progress, null).Check(marketPath);
+                if (marketCheck.Valid && marketCheck.Kind != DocumentKind.MarketSnapshot)
+                {
+                    marketCheck = marketCheck with
+                    {
+                        Summary = null,
+                        Problems = [new FileProblem($"given as --market, but it is a {DocumentKinds.Name(marketCheck.Kind)} document, not a market snapshot.")],
+                    };
+                }
+
                 checks.Add(marketCheck);
-                if (marketCheck.Valid && marketCheck.Kind == DocumentKind.MarketSnapshot)
+                if (marketCheck.Valid)
                 {
                     snapshot = context.Files.ReadMarket(marketPath);
                 }

@@ -37,7 +37,15 @@ internal sealed class FileValidator(CliConsole console, IProgressSink progress, 
         try
         {
             string? kindProblem = null;
-            DocumentKind kind = DocumentKinds.ByExtension(path) ?? DocumentKinds.FromJson(File.ReadAllBytes(full), out kindProblem);
+            DocumentKind? byExtension = DocumentKinds.ByExtension(path);
+            long size = new FileInfo(full).Length;
+            if (byExtension is null && size > MarginFileOptions.Default.MaxDocumentBytes)
+            {
+                return new FileCheck(path, DocumentKind.Unknown, null, [new FileProblem(string.Create(CultureInfo.InvariantCulture,
+                    $"the document is larger than the limit MaxDocumentBytes = {MarginFileOptions.Default.MaxDocumentBytes} bytes ({size} bytes)."))]);
+            }
+
+            DocumentKind kind = byExtension ?? DocumentKinds.FromJson(File.ReadAllBytes(full), out kindProblem);
             if (kind == DocumentKind.Unknown)
             {
                 return new FileCheck(path, kind, null, [new FileProblem(kindProblem ?? "unknown kind of file.")]);

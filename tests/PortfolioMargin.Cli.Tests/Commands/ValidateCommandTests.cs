@@ -94,6 +94,15 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_market_option_that_is_not_a_market_snapshot_is_a_problem()
+    {
+        CliRun run = Tool.Run("validate", "examples/positions.csv", "--market", "examples/book.json");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("given as --market, but it is a portfolio document, not a market snapshot.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("give --market FILE", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_positions_csv_without_a_market_asks_for_one_and_a_missing_file_is_a_problem()
     {
         CliRun run = Tool.Run("validate", "examples/positions.csv", "examples/nothere.json");
