@@ -6,7 +6,7 @@
 set -euo pipefail
 feed=$(cd "$1" && pwd)
 root=$(cd "$(dirname "$0")/.." && pwd)
-version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/src/PortfolioMargin/PortfolioMargin.csproj")
+version=$(dotnet msbuild "$root/src/PortfolioMargin/PortfolioMargin.csproj" -getProperty:Version -nologo)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cache="${NUGET_PACKAGES:-$HOME/.nuget/packages}"

@@ -6,6 +6,7 @@ using PortfolioMargin.Models.Isolated;
 using PortfolioMargin.Models.VaR;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Instruments;
+using PortfolioMargin.MarketData;
 using PortfolioMargin.Pricing;
 using PortfolioMargin.RealTime;
 using QuickStart;
@@ -21,15 +22,16 @@ Console.WriteLine($"Valuation time {market.ValuationTime:yyyy-MM-dd HH:mm} UTC, 
 
 // 1. The book: value and greeks of every position.
 Table.Section("1. Positions: value and greeks in each position's settlement currency (linear: USD, inverse: coin)");
-Console.WriteLine("Delta is in units of the underlying; vega per 1.00 of vol; theta per year.");
+Console.WriteLine("Quantity is in contracts of the contract size shown (the multiplier: e.g. 10 USD per inverse perpetual contract); delta is in units of the underlying;");
+Console.WriteLine($"vega per vol point (0.01) and theta per day ({market.DayCount}: {market.DayCount.DaysPerYear():0.##} days a year); the library also gives them per 1.00 of vol and per year.");
 var valuation = PortfolioValuation.Of(resolved);
 Table.Print(
-    ["position", "qty", "ccy", "unit price", "value", "value USD", "delta", "gamma", "vega", "theta"],
+    ["position", "qty", "contract size", "ccy", "unit price", "value", "value USD", "delta", "gamma", "vega/pt", "theta/day"],
     valuation.Positions.Select(p => new[]
     {
-        p.Position.Instrument.Name, Table.Num(p.Position.Quantity, 2), p.SettlementCurrency.Code,
+        p.Position.Instrument.Name, Table.Num(p.Position.Quantity, 2), Table.Num(p.Position.Instrument.Multiplier, 0), p.SettlementCurrency.Code,
         Table.Num(p.UnitPrice, p.Position.Instrument.Kind == PortfolioMargin.Instruments.InstrumentKind.InverseOption ? 6 : 2), Table.Num(p.Value, 4), Table.Num(p.ValueInReport, 0),
-        Table.Num(p.Delta, 4), Table.Num(p.Gamma, 8), Table.Num(p.Vega, 2), Table.Num(p.Theta, 2),
+        Table.Num(p.Delta, 4), Table.Num(p.Gamma, 8), Table.Num(p.VegaPerVolPoint(), 4), Table.Num(p.ThetaPerDay(market.DayCount), 4),
     }));
 Console.WriteLine($"Total marked value: {valuation.TotalValueInReport:N0} USD (futures and perpetuals are marked to market: value 0).");
 
@@ -45,11 +47,12 @@ GridResult gridResult = grid.CalculateDetailed(resolved);
 EfficiencyReport efficiency = EfficiencyReport.Compute(grid, resolved);
 
 Table.Section("2. Margin (USD) under three models: each position alone, the book in one scenario grid, covariance VaR");
+Console.WriteLine("The grid margin covers the grid's instantaneous price and vol moves (scenario margin); the VaR is a 1-day 99 % loss quantile: different questions, not two estimates of one number.");
 Table.Print(["model", "initial margin", "maintenance margin"],
 [
     [isolatedResult.Model + " (10 % delta-one, short options 15 %/10 %)", Table.Num(isolatedResult.InitialMargin, 0), Table.Num(isolatedResult.MaintenanceMargin, 0)],
     [gridResult.Result.Model, Table.Num(gridResult.Result.InitialMargin, 0), Table.Num(gridResult.Result.MaintenanceMargin, 0)],
-    [varModel.Name, Table.Num(varModel.Calculate(resolved).InitialMargin, 0), Table.Num(varModel.Calculate(resolved).MaintenanceMargin, 0)],
+    [varModel.Name + " (1-day VaR)", Table.Num(varModel.Calculate(resolved).InitialMargin, 0), Table.Num(varModel.Calculate(resolved).MaintenanceMargin, 0)],
 ]);
 
 Table.Section("3. Efficiency report (grid model): portfolio margin vs the sum of each position margined alone with the same model");

@@ -8,6 +8,8 @@ using PortfolioMargin.Models.Isolated;
 using PortfolioMargin.Models.VaR;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Pricing;
+using PortfolioMargin.Models.SpanFiles;
+using PortfolioMargin.Serialization;
 using Xunit;
 
 namespace PortfolioMargin.PublicApi.Tests;
@@ -53,5 +55,20 @@ public sealed class ReadmeExamplesTests
 
         RepairResult repair = NearestCorrelation.Repair(["BTC", "ETH", "SOL"], new[,] { { 1, 0.9, 0.9 }, { 0.9, 1, -0.2 }, { 0.9, -0.2, 1 } });
         Assert.True(repair.Converged);
+    }
+
+    [Fact]
+    public void Readme_span_example_runs_on_the_bundled_file()
+    {
+        // The README's SPAN block as written, with the repository root as the working directory.
+        string path = Path.Combine(DocumentationExamples.Root, "examples", "eix-synthetic.spn");
+        SpanRiskParameters file = SpanFile.Load(path);
+        var span = new SpanFileModel(file);
+        Instrument jun = span.Map.InstrumentFor(new SpanContractKey("EIX", "EIX", "202606"));
+        Instrument sep = span.Map.InstrumentFor(new SpanContractKey("EIX", "EIX", "202609"));
+        var calendar = new Portfolio(new Position(jun, 1), new Position(sep, -1));
+        MarginResult spanMargin = span.Calculate(calendar, span.Map.Market());
+        Assert.Equal((250.0, 275.0, "USD"), (Math.Round(spanMargin.MaintenanceMargin, 9), Math.Round(spanMargin.InitialMargin, 9), spanMargin.Currency.Code));
+        Assert.Contains("SpanFile.Load(\"examples/eix-synthetic.spn\")", File.ReadAllText(Path.Combine(DocumentationExamples.Root, "README.md")), StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,3 @@
+using PortfolioMargin.Cli;
+
+return CliApp.Run(args, CliConsole.FromProcess());
