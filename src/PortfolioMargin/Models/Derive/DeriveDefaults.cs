@@ -16,12 +16,12 @@ internal static class DeriveDefaults
         }
 
         scenarios.Add(new(0.8200000000000001, DeriveVolShock.Up, 1));
-        scenarios.Add(new(0.33999999999999997, DeriveVolShock.Up, 0.054545454545454536));
-        scenarios.Add(new(0.6699999999999999, DeriveVolShock.Up, 0.10909090909090907));
-        scenarios.Add(new(1.5, DeriveVolShock.Up, 0.072));
-        scenarios.Add(new(2.0, DeriveVolShock.Up, 0.036));
-        scenarios.Add(new(3.0, DeriveVolShock.Up, 0.018));
-        scenarios.Add(new(4.0, DeriveVolShock.Up, 0.011999999999999999));
+        scenarios.Add(new(0.33999999999999997, DeriveVolShock.Up, 0.054545454545454536, Tail: true));
+        scenarios.Add(new(0.6699999999999999, DeriveVolShock.Up, 0.10909090909090907, Tail: true));
+        scenarios.Add(new(1.5, DeriveVolShock.Up, 0.072, Tail: true));
+        scenarios.Add(new(2.0, DeriveVolShock.Up, 0.036, Tail: true));
+        scenarios.Add(new(3.0, DeriveVolShock.Up, 0.018, Tail: true));
+        scenarios.Add(new(4.0, DeriveVolShock.Up, 0.011999999999999999, Tail: true));
         scenarios.Add(new(1, DeriveVolShock.Linear, 1));
         scenarios.Add(new(1, DeriveVolShock.Abs, 1));
         return new DeriveParameters("DERIVE-PM2 (v2-core vectors)", 0.8, 1.0, scenarios,

@@ -103,7 +103,7 @@ internal sealed class DeriveGroupCalculator
             {
                 worstSkew = Math.Min(worstSkew, total);
             }
-            else if (sc.Dampening < 1)
+            else if (sc.Tail)
             {
                 worstTail = Math.Min(worstTail, total);
             }

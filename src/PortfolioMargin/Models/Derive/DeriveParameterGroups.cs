@@ -22,8 +22,9 @@ public enum DeriveVolShock : byte
 /// <summary>One Derive PM2 scenario: spot multiplier (1.18 = +18 %), vol shock, and the dampening applied to its P&amp;L.</summary>
 /// <param name="SpotShock">Spot (and forward) multiplier, &gt; 0; 1 for the skew scenarios.</param>
 /// <param name="VolShock">The vol shock.</param>
-/// <param name="Dampening">Fraction of the scenario P&amp;L that counts, in (0, 1].</param>
-public readonly record struct DeriveScenario(double SpotShock, DeriveVolShock VolShock, double Dampening);
+/// <param name="Dampening">Factor on the scenario P&amp;L, in [0, 10] (1 for regular scenarios, below 1 for the published tail scenarios).</param>
+/// <param name="Tail">True for a tail scenario (reported as the worst tail loss, id <c>T…</c>); the contract treats all scenarios alike.</param>
+public readonly record struct DeriveScenario(double SpotShock, DeriveVolShock VolShock, double Dampening, bool Tail = false);
 
 /// <summary>
 /// Derive's vol shock per expiry: <c>up = 1 + RangeUp·f</c>, <c>down = max(0, 1 − RangeDown·f)</c>,

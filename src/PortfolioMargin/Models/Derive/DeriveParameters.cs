@@ -85,7 +85,7 @@ public sealed record DeriveParameters
     /// </summary>
     public static DeriveParameters Default { get; } = DeriveDefaults.Create();
 
-    /// <summary>Stable id of scenario <paramref name="index"/>: <c>R+18.0%_VU</c> (regular), <c>T-66.0%_VU</c> (tail, dampening &lt; 1), <c>SKEW_LINEAR</c>, <c>SKEW_ABS</c>.</summary>
+    /// <summary>Stable id of scenario <paramref name="index"/>: <c>R+18.0%_VU</c> (regular), <c>T-66.0%_VU</c> (tail), <c>SKEW_LINEAR</c>, <c>SKEW_ABS</c>.</summary>
     public string ScenarioId(int index)
     {
         DeriveScenario s = Scenarios[index];
@@ -96,7 +96,7 @@ public sealed record DeriveParameters
 
         string leg = s.VolShock switch { DeriveVolShock.Up => "VU", DeriveVolShock.Down => "VD", _ => "V0" };
         string move = global::PortfolioMargin.Scenarios.ScenarioIds.Move(s.SpotShock - 1);
-        return string.Create(CultureInfo.InvariantCulture, $"{(s.Dampening < 1 ? "T" : "R")}{move}_{leg}");
+        return string.Create(CultureInfo.InvariantCulture, $"{(s.Tail ? "T" : "R")}{move}_{leg}");
     }
 
     private static void CheckFactor(double value, string what)
@@ -120,9 +120,9 @@ public sealed record DeriveParameters
             DeriveScenario s = scenarios[i];
             string at = string.Create(CultureInfo.InvariantCulture, $"Derive scenario {i}");
             Guard.Positive(s.SpotShock, $"{at}: spot shock", nameof(scenarios));
-            if (!(s.Dampening > 0 && s.Dampening <= 1))
+            if (!(s.Dampening >= 0 && s.Dampening <= 10))
             {
-                throw new ArgumentOutOfRangeException(nameof(scenarios), s.Dampening, $"{at}: dampening must be in (0, 1], got {Guard.Format(s.Dampening)}.");
+                throw new ArgumentOutOfRangeException(nameof(scenarios), s.Dampening, $"{at}: dampening must be in [0, 10], got {Guard.Format(s.Dampening)}.");
             }
 
             if (!Enum.IsDefined(s.VolShock))

@@ -23,8 +23,8 @@ public sealed record DeriveExpiry(double Tau, double Forward, double Rate, doubl
 /// <param name="Group">Underlying symbol.</param>
 /// <param name="MarkToMarket">Options at mark plus base-asset collateral (perpetuals and cash not included).</param>
 /// <param name="ScenarioPnl">P&amp;L of every scenario in parameter order (dampened, discounted; skew scenarios as −|P&amp;L| per expiry).</param>
-/// <param name="WorstRegular">Least regular-scenario P&amp;L (dampening 1, not skew); 0 when there is none.</param>
-/// <param name="WorstTail">Least tail-scenario P&amp;L (dampening &lt; 1); 0 when there is none.</param>
+/// <param name="WorstRegular">Least regular-scenario P&amp;L (not tail, not skew); 0 when there is none.</param>
+/// <param name="WorstTail">Least tail-scenario P&amp;L; 0 when there is none.</param>
 /// <param name="WorstSkew">Least skew-scenario P&amp;L; 0 when there is none.</param>
 /// <param name="ForwardContingency">Σ over expiries of the forward contingency (≤ 0).</param>
 /// <param name="MaxLoss">The minimum of the forward contingency and every scenario P&amp;L (≤ 0).</param>

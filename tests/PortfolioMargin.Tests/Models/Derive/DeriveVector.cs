@@ -38,13 +38,17 @@ internal sealed record DeriveVector(string File, double Spot, VectorExpiry[] Exp
 
     public DeriveParameters Parameters { get; init; } = DeriveParameters.Default;
 
+    /// <summary>Published oracle contingency (IM only; this library does not model feed confidences).</summary>
+    public double OracleContingency { get; init; }
+
     public required double WorstRegular { get; init; }
 
     public required double WorstTail { get; init; }
 
     public required double WorstSkew { get; init; }
 
-    public required double ForwardContingency { get; init; }
+    /// <summary>Published forward contingency; null where the vector's printed value disagrees with the contract's rule (see the case).</summary>
+    public required double? ForwardContingency { get; init; }
 
     public required double PortfolioMtm { get; init; }
 
