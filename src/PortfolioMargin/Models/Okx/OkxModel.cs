@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PortfolioMargin.Portfolios;
-using PortfolioMargin.Pricing;
 
 namespace PortfolioMargin.Models.Okx;
 
@@ -59,47 +58,18 @@ public sealed class OkxModel : IMarginModel
     private ImmutableArray<(string Base, double Mr9)> Stablecoin(ResolvedPortfolio p, double[] mm, double[] im)
     {
         var result = ImmutableArray.CreateBuilder<(string, double)>();
-        foreach (IGrouping<string, int> byBase in Enumerable.Range(0, p.Count).GroupBy(i => p.Portfolio[i].Instrument.Underlying.BaseCurrency.Code, StringComparer.Ordinal))
+        foreach ((string b, double volume, int[] rows, double[] weights) in StablecoinHedges.Of(p, "USDT", "USD", "USDT", "USDC", "USDC", "USD"))
         {
-            Dictionary<string, double> cash = new(StringComparer.Ordinal) { ["USDT"] = 0, ["USD"] = 0, ["USDC"] = 0 };
-            var notional = new Dictionary<int, double>();
-            foreach (int i in byBase)
-            {
-                var u = p.Portfolio[i].Instrument.Underlying;
-                if (cash.ContainsKey(u.QuoteCurrency.Code))
-                {
-                    double spot = p.UnderlyingSpot[p.UnderlyingIndex[i]] * p.Market.FxToReport(u.QuoteCurrency, u.Symbol);
-                    notional[i] = PortfolioValuation.DeltaAndValue(p, i).Delta * spot;
-                    cash[u.QuoteCurrency.Code] += notional[i];
-                }
-            }
-
-            double volume = 0;
-            foreach ((string a, string b) in new[] { ("USDT", "USD"), ("USDT", "USDC"), ("USDC", "USD") })
-            {
-                if (cash[a] * cash[b] < 0)
-                {
-                    double hedge = Math.Min(Math.Abs(cash[a]), Math.Abs(cash[b]));
-                    volume += hedge;
-                    cash[a] -= Math.Sign(cash[a]) * hedge;
-                    cash[b] -= Math.Sign(cash[b]) * hedge;
-                }
-            }
-
             double charge = volume * Parameters.StablecoinRate;
-            if (charge > 0)
+            var share = new double[p.Count];
+            ContributionShares.Add(charge, rows, weights, share);
+            foreach (int i in rows)
             {
-                int[] rows = [.. notional.Keys];
-                var share = new double[p.Count];
-                ContributionShares.Add(charge, rows, [.. rows.Select(i => Math.Abs(notional[i]))], share);
-                foreach (int i in rows)
-                {
-                    mm[i] += share[i];
-                    im[i] += share[i] * Parameters.InitialToMaintenance;
-                }
-
-                result.Add((byBase.Key, charge));
+                mm[i] += share[i];
+                im[i] += share[i] * Parameters.InitialToMaintenance;
             }
+
+            result.Add((b, charge));
         }
 
         return result.ToImmutable();
