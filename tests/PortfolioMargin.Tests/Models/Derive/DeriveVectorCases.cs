@@ -41,8 +41,8 @@ internal static class DeriveVectorCases
     {
         Parameters = With(discount: new DeriveDiscountParameters(1, 0.08, 1, 0.5, 0.08, 1.04)),
         // The file prints ForwardContingency 0, but the contract's rule (PMRMLib_2._addBasisContingency: min(0, up − mtm, down − mtm)
-        // per expiry, factor 0.5 + 2τ) gives −0.697 for this fly (its value falls 1.18 at spot −4.5 %); an independent
-        // reimplementation in Python agrees with −0.697. The regular scenario binds, so MM and IM (which Derive's own test checks) are unaffected.
+        // per expiry, factor 0.5 + 2τ) gives −0.697 for this fly (its value falls 1.18 at spot −4.5 %), as a separate
+        // recomputation outside this library also gave (script not kept). The regular scenario binds, so MM and IM (which Derive's own test checks) are unaffected.
         WorstRegular = -50.84452523553985, WorstTail = -29.02535766743736, WorstSkew = -7.973751051394885, ForwardContingency = null,
         PortfolioMtm = 117.29509522962206, Mm = 60.52985764119019, Im = 39.634540994082215,
     };
