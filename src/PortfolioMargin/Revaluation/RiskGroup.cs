@@ -161,6 +161,35 @@ internal sealed class RiskGroup
         return floored;
     }
 
+    /// <summary>
+    /// Writes the P&amp;L of every position at the relative price move <paramref name="move"/> with the option vols
+    /// given by the caller (<paramref name="shockedVols"/>, one per option in block order, floored at
+    /// <see cref="VolFloor"/>), weight 1 and no time shift, to <paramref name="pnl"/> (report currency, block order).
+    /// For venue methods whose vol shock is a per-expiry or per-strike rule the scenario types do not express.
+    /// Returns how many vols hit the floor. Allocates nothing.
+    /// </summary>
+    public int RevalueWithVols(double move, ReadOnlySpan<double> shockedVols, Span<double> pnl, Span<double> scratch)
+    {
+        int o = Options, floored = 0;
+        if (o > 0)
+        {
+            Span<double> f = scratch.Slice(0, o), v = scratch.Slice(o, o), price = scratch.Slice(3 * o, o);
+            TensorPrimitives.Multiply(Forward, 1.0 + move, f);
+            floored = CountBelow(shockedVols.Slice(0, o), VolFloor);
+            TensorPrimitives.Max(shockedVols.Slice(0, o), VolFloor, v);
+            Black76Kernel.Run(f, Strike, v, Time, Rate, Omega, price, default);
+            Span<double> inverse = price.Slice(LinearOptions);
+            TensorPrimitives.Divide(inverse, f.Slice(LinearOptions), inverse);
+            Span<double> optPnl = pnl.Slice(0, o);
+            TensorPrimitives.Subtract(price, BaseUnitValue, optPnl);
+            TensorPrimitives.Multiply(optPnl, Exposure.Slice(0, o), optPnl);
+        }
+
+        TensorPrimitives.Multiply(Exposure.Slice(o, LinearDeltaEnd - o), move, pnl.Slice(o, LinearDeltaEnd - o));
+        TensorPrimitives.Multiply(Exposure.Slice(LinearDeltaEnd), move / (1.0 + move), pnl.Slice(LinearDeltaEnd, Count - LinearDeltaEnd));
+        return floored;
+    }
+
     private void ShockVols(UnderlyingShock shock, Span<double> v, Span<double> tmp)
     {
         ReadOnlySpan<double> baseVol = Vol;

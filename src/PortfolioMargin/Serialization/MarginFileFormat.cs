@@ -28,6 +28,19 @@ public static class MarginFileFormat
     /// <summary>A covariance-VaR parameter set (<see cref="VaRParametersJson"/>).</summary>
     public const string VaRParameters = "portfoliomargin/var-parameters";
 
+    /// <summary>Derive PM2 parameters (<see cref="DeriveParametersJson"/>).</summary>
+    public const string DeriveParameters = "portfoliomargin/derive-parameters";
+
+    /// <summary>Deribit portfolio-margin (PME) parameters (<see cref="DeribitParametersJson"/>).</summary>
+    public const string DeribitParameters = "portfoliomargin/deribit-parameters";
+
+    /// <summary>OKX portfolio-margin parameters (<see cref="OkxParametersJson"/>).</summary>
+    public const string OkxParameters = "portfoliomargin/okx-parameters";
+
+    /// <summary>Bybit portfolio-margin parameters (<see cref="BybitParametersJson"/>).</summary>
+    public const string BybitParameters = "portfoliomargin/bybit-parameters";
+
     /// <summary>Every format identifier.</summary>
-    public static IReadOnlyList<string> All { get; } = [Portfolio, MarketSnapshot, ScenarioSet, GridParameters, IsolatedRates, VaRParameters];
+    public static IReadOnlyList<string> All { get; } =
+        [Portfolio, MarketSnapshot, ScenarioSet, GridParameters, IsolatedRates, VaRParameters, DeriveParameters, DeribitParameters, OkxParameters, BybitParameters];
 }
