@@ -2,16 +2,6 @@ using System.Globalization;
 
 namespace PortfolioMargin.Models.AddOns;
 
-/// <summary>Shape of a concentration schedule.</summary>
-public enum ConcentrationShape : byte
-{
-    /// <summary>A linear ramp from the threshold to the cap: <c>rate = MaxRate · clamp((x − Lower)/(Upper − Lower), 0, 1)</c> (dYdX v4 liquidity tiers).</summary>
-    Linear = 0,
-
-    /// <summary>Square-root market impact beyond the threshold: <c>rate = min(Coefficient · √max(x − Lower, 0), MaxRate)</c>.</summary>
-    SquareRoot = 1,
-}
-
 /// <summary>
 /// The add-on rate of a concentration charge as a function of the position's size <c>x</c> relative to the market's
 /// liquidity (its net notional over the average daily volume or open interest): zero up to <see cref="Lower"/>, then

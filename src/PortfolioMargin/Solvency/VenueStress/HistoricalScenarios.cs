@@ -5,16 +5,6 @@ using PortfolioMargin.Scenarios;
 
 namespace PortfolioMargin.Solvency;
 
-/// <summary>Which way <see cref="HistoricalScenarios.Worst"/> ranks windows.</summary>
-public enum MoveDirection : byte
-{
-    /// <summary>The largest falls (hurts long books).</summary>
-    Falls = 0,
-
-    /// <summary>The largest rises (hurts short books).</summary>
-    Rises = 1,
-}
-
 /// <summary>
 /// Historical stress scenarios replayed from a price history: each underlying moves by its realised relative change
 /// <c>close(to)/close(from) − 1</c> over a window. Scenarios built here have weight 1, no time shift, and an optional

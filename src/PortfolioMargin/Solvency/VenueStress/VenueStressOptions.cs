@@ -1,19 +1,20 @@
+using System.Collections.Frozen;
 using PortfolioMargin.Correlation;
 using PortfolioMargin.RealTime;
 
 namespace PortfolioMargin.Solvency;
 
-/// <summary>Parameters of a venue-wide stress test. Immutable.</summary>
+/// <summary>Parameters of a venue-wide stress test. Immutable (the maps are copied when set).</summary>
 public sealed record VenueStressOptions
 {
     /// <summary>No members (each account is its own), haircuts unchanged, no fund, Cover-2 by member.</summary>
     public static VenueStressOptions Default { get; } = new();
 
     /// <summary>Member by account id; an account not listed is a member of its own (its id). Null for none.</summary>
-    public IReadOnlyDictionary<string, string>? Members { get; init; }
+    public IReadOnlyDictionary<string, string>? Members { get; init => field = value?.ToFrozenDictionary(StringComparer.Ordinal); }
 
     /// <summary>Haircut under stress by collateral asset, in [0, 1): replaces the balance's haircut in the stressed valuation (the loss then includes the haircut increase). Null: haircuts unchanged.</summary>
-    public IReadOnlyDictionary<Currency, double>? StressedHaircuts { get; init; }
+    public IReadOnlyDictionary<Currency, double>? StressedHaircuts { get; init => field = value?.ToFrozenDictionary(); }
 
     /// <summary>The default (or insurance) fund the uncovered losses are held against, ≥ 0, report currency; default 0.</summary>
     public double DefaultFund { get; init; }
@@ -31,7 +32,7 @@ public sealed record VenueStressOptions
     public AccountThresholds? Thresholds { get; init; }
 
     /// <summary>Correlation override per scenario id for models that take one (<see cref="IStressMarginModel"/>); null for none.</summary>
-    public IReadOnlyDictionary<string, CorrelationMatrix>? CorrelationOverrides { get; init; }
+    public IReadOnlyDictionary<string, CorrelationMatrix>? CorrelationOverrides { get; init => field = value?.ToFrozenDictionary(StringComparer.Ordinal); }
 
     /// <summary>Threads; null for every core. Results do not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
