@@ -29,8 +29,8 @@ namespace PortfolioMargin.Models.Grid;
 /// </remarks>
 public sealed class GridWhatIf : IWhatIfCalculator
 {
-    private readonly GroupState[] _groups;
-    private readonly ConcurrentDictionary<string, GroupTemplate> _templates;
+    private readonly GridWhatIfGroupState[] _groups;
+    private readonly ConcurrentDictionary<string, GridWhatIfTemplate> _templates;
     private readonly Lazy<GridResult> _detailed;
     private readonly double _daysPerYear;
 
@@ -46,13 +46,13 @@ public sealed class GridWhatIf : IWhatIfCalculator
         Portfolio = book.Portfolio;
         Market = book.Market;
         _daysPerYear = Market.DayCount.DaysPerYear();
-        _templates = new ConcurrentDictionary<string, GroupTemplate>(StringComparer.Ordinal);
+        _templates = new ConcurrentDictionary<string, GridWhatIfTemplate>(StringComparer.Ordinal);
         List<GridPosition> inputs = model.Inputs(book);
         _detailed = new Lazy<GridResult>(() => GridCalculator.Compute(model.Name, Market.ReportCurrency, inputs, model.Parameters));
-        _groups = new GroupState[book.Underlyings.Length];
+        _groups = new GridWhatIfGroupState[book.Underlyings.Length];
         for (int u = 0; u < _groups.Length; u++)
         {
-            _groups[u] = GroupState.Empty(Template(book.Underlyings[u]));
+            _groups[u] = GridWhatIfGroupState.Empty(Template(book.Underlyings[u]));
         }
 
         for (int i = 0; i < inputs.Count; i++)
@@ -60,7 +60,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
             _groups[book.UnderlyingIndex[i]].AddBookPosition(inputs[i], Portfolio[i].Instrument);
         }
 
-        foreach (GroupState g in _groups)
+        foreach (GridWhatIfGroupState g in _groups)
         {
             g.FinishBook();
         }
@@ -68,7 +68,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         Settle(_groups);
     }
 
-    private GridWhatIf(GridWhatIf from, GroupState[] groups, Portfolio portfolio)
+    private GridWhatIf(GridWhatIf from, GridWhatIfGroupState[] groups, Portfolio portfolio)
     {
         Model = from.Model;
         Market = from.Market;
@@ -122,7 +122,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
     }
 
     /// <summary>Computes inter-group credits and group requirements of settled state and the totals.</summary>
-    private void Settle(GroupState[] groups)
+    private void Settle(GridWhatIfGroupState[] groups)
     {
         int g = groups.Length;
         var names = new string[g];
@@ -149,22 +149,22 @@ public sealed class GridWhatIf : IWhatIfCalculator
         InitialMargin = im;
     }
 
-    private static double Requirement(GridGroupParameters p, in Derived d, in Aggregates a, double credit) =>
+    private static double Requirement(GridGroupParameters p, in GridWhatIfDerived d, in GridWhatIfAggregates a, double credit) =>
         GridGroupMath.Maintenance(d.Scan, d.Intra, credit, d.Som, a.OptionContingency, d.FuturesContingency, a.Nov, p, out _, out _);
 
-    private GroupTemplate Template(Underlying underlying)
+    private GridWhatIfTemplate Template(Underlying underlying)
     {
-        if (_templates.TryGetValue(underlying.Symbol, out GroupTemplate? t))
+        if (_templates.TryGetValue(underlying.Symbol, out GridWhatIfTemplate? t))
         {
             return t.Underlying == underlying
                 ? t
                 : throw new ArgumentException($"Two different underlyings share the symbol '{underlying.Symbol}'.", nameof(underlying));
         }
 
-        return _templates.GetOrAdd(underlying.Symbol, _ => new GroupTemplate(underlying, Model.Parameters.For(underlying.Symbol), Market));
+        return _templates.GetOrAdd(underlying.Symbol, _ => new GridWhatIfTemplate(underlying, Model.Parameters.For(underlying.Symbol), Market));
     }
 
-    private int GroupIndexOf(string symbol, ReadOnlySpan<GroupTemplate?> opened, int openedCount)
+    private int GroupIndexOf(string symbol, ReadOnlySpan<GridWhatIfTemplate?> opened, int openedCount)
     {
         for (int i = 0; i < _groups.Length; i++)
         {
@@ -185,163 +185,207 @@ public sealed class GridWhatIf : IWhatIfCalculator
         return -1;
     }
 
+    /// <summary>The pooled working arrays of one <see cref="Evaluate"/> (returned by <see cref="Return"/>).</summary>
+    private struct Scratch
+    {
+        public GridWhatIfLeg[] Legs;
+        public GridWhatIfTemplate?[] Opened;
+        public int[] Affected;
+        public GridWhatIfAggregates[] Aggregates;
+        public GridWhatIfDerived[] Derived;
+        public string[] Names;
+        public double[] Numbers;
+        public double[]? Work;
+        public int OpenedCount;
+        public int AffectedCount;
+
+        public static Scratch Rent(int orderLength, int groups) => new()
+        {
+            Legs = ArrayPool<GridWhatIfLeg>.Shared.Rent(Math.Max(1, orderLength)),
+            Opened = ArrayPool<GridWhatIfTemplate?>.Shared.Rent(Math.Max(1, orderLength)),
+            Affected = ArrayPool<int>.Shared.Rent(Math.Max(1, orderLength)),
+            Aggregates = ArrayPool<GridWhatIfAggregates>.Shared.Rent(Math.Max(1, orderLength)),
+            Derived = ArrayPool<GridWhatIfDerived>.Shared.Rent(groups + orderLength),
+            Names = ArrayPool<string>.Shared.Rent(groups + orderLength),
+            Numbers = ArrayPool<double>.Shared.Rent(4 * (groups + orderLength)),
+        };
+
+        public readonly void Return()
+        {
+            ArrayPool<GridWhatIfLeg>.Shared.Return(Legs, clearArray: true);
+            ArrayPool<GridWhatIfTemplate?>.Shared.Return(Opened, clearArray: true);
+            ArrayPool<int>.Shared.Return(Affected);
+            ArrayPool<GridWhatIfAggregates>.Shared.Return(Aggregates);
+            ArrayPool<GridWhatIfDerived>.Shared.Return(Derived);
+            ArrayPool<string>.Shared.Return(Names, clearArray: true);
+            ArrayPool<double>.Shared.Return(Numbers);
+            if (Work is not null)
+            {
+                ArrayPool<double>.Shared.Return(Work);
+            }
+        }
+
+        /// <summary>Index among the affected groups of group <paramref name="gi"/>, or −1.</summary>
+        public readonly int AffectedIndex(int gi) => Array.IndexOf(Affected, gi, 0, AffectedCount);
+    }
+
     private WhatIfResult Evaluate(ReadOnlySpan<Position> order, bool apply, out GridWhatIf? applied)
     {
-        int k = order.Length, g0 = _groups.Length;
-        Leg[] legs = ArrayPool<Leg>.Shared.Rent(Math.Max(1, k));
-        GroupTemplate?[] opened = ArrayPool<GroupTemplate?>.Shared.Rent(Math.Max(1, k));
-        int[] affected = ArrayPool<int>.Shared.Rent(Math.Max(1, k));
-        Aggregates[] aggs = ArrayPool<Aggregates>.Shared.Rent(Math.Max(1, k));
-        Derived[] derived = ArrayPool<Derived>.Shared.Rent(g0 + k);
-        string[] names = ArrayPool<string>.Shared.Rent(g0 + k);
-        double[] numbers = ArrayPool<double>.Shared.Rent(4 * (g0 + k));
-        double[]? work = null;
+        var x = Scratch.Rent(order.Length, _groups.Length);
         try
         {
-            // 1. Resolve the order's positions and find (or open) their groups.
-            int openedCount = 0, affectedCount = 0;
-            for (int j = 0; j < k; j++)
-            {
-                Position p = order[j] ?? throw new ArgumentException($"Order position #{j} is null.", nameof(order));
-                int gi = GroupIndexOf(p.Instrument.Underlying.Symbol, opened, openedCount);
-                GroupTemplate t = gi >= 0 ? (gi < g0 ? _groups[gi].T : opened[gi - g0]!) : Template(p.Instrument.Underlying);
-                if (t.Underlying != p.Instrument.Underlying)
-                {
-                    throw new ArgumentException($"Order position '{p}': its underlying differs from the book's underlying with symbol '{t.Symbol}'.", nameof(order));
-                }
-
-                if (gi < 0)
-                {
-                    opened[openedCount] = t;
-                    gi = g0 + openedCount++;
-                }
-
-                legs[j] = Leg.Resolve(p, gi, t, Market, _daysPerYear);
-                int a = Array.IndexOf(affected, gi, 0, affectedCount);
-                if (a < 0)
-                {
-                    affected[affectedCount++] = gi;
-                }
-            }
-
-            // 2. Copy the affected groups' state and add the order's risk arrays and facts.
-            int workLength = 0;
-            for (int a = 0; a < affectedCount; a++)
-            {
-                GroupTemplate t = TemplateAt(affected[a], opened);
-                workLength += t.Scenarios.Length + (2 * t.P.IntraTiers.Length) + t.Layout.Slots;
-            }
-
-            work = ArrayPool<double>.Shared.Rent(Math.Max(1, workLength));
-            int offset = 0;
-            for (int a = 0; a < affectedCount; a++)
-            {
-                int gi = affected[a];
-                GroupTemplate t = TemplateAt(gi, opened);
-                int s = t.Scenarios.Length, tiers = t.P.IntraTiers.Length;
-                Span<double> losses = work.AsSpan(offset, s), tierDelta = work.AsSpan(offset + s, tiers);
-                if (gi < g0)
-                {
-                    _groups[gi].Losses.CopyTo(losses);
-                    _groups[gi].TierDelta.CopyTo(tierDelta);
-                    aggs[a] = _groups[gi].A;
-                }
-                else
-                {
-                    losses.Clear();
-                    tierDelta.Clear();
-                    aggs[a] = default;
-                }
-
-                for (int j = 0; j < k; j++)
-                {
-                    if (legs[j].Group == gi)
-                    {
-                        AddLeg(ref aggs[a], losses, tierDelta, t, legs, j, gi < g0 ? _groups[gi] : null);
-                    }
-                }
-
-                // Intra consumes its tier deltas: keep the summed ones, work on a copy.
-                Span<double> consumed = work.AsSpan(offset + s + tiers, tiers);
-                tierDelta.CopyTo(consumed);
-                derived[gi] = Derive(t, losses, consumed, aggs[a], work.AsSpan(offset + s + (2 * tiers), t.Layout.Slots));
-                offset += s + (2 * tiers) + t.Layout.Slots;
-            }
-
-            // 3. Inter-group credits over all groups, then every group's requirement.
-            int gAll = g0 + openedCount;
-            Span<double> delta = numbers.AsSpan(0, gAll), price = numbers.AsSpan(gAll, gAll), credit = numbers.AsSpan(2 * gAll, gAll), remaining = numbers.AsSpan(3 * gAll, gAll);
-            for (int gi = 0; gi < gAll; gi++)
-            {
-                int a = Array.IndexOf(affected, gi, 0, affectedCount);
-                if (a < 0)
-                {
-                    derived[gi] = _groups[gi].D;
-                }
-
-                names[gi] = TemplateAt(gi, opened).Symbol;
-                delta[gi] = a < 0 ? DeltaSpreads.Snap(_groups[gi].A.NetDelta, _groups[gi].A.GrossDelta) : DeltaSpreads.Snap(aggs[a].NetDelta, aggs[a].GrossDelta);
-                price[gi] = derived[gi].Price;
-            }
-
-            GridGroupMath.InterCredits(Model.Parameters, names.AsSpan(0, gAll), delta, price, credit, remaining, null);
-            var groups = new WhatIfGroupResult[gAll];
-            double mmAfter = 0, imAfter = 0;
-            for (int gi = 0; gi < gAll; gi++)
-            {
-                int a = Array.IndexOf(affected, gi, 0, affectedCount);
-                GroupTemplate t = TemplateAt(gi, opened);
-                double mm = Requirement(t.P, derived[gi], a < 0 ? _groups[gi].A : aggs[a], credit[gi]);
-                double ratio = t.P.InitialToMaintenance;
-                double mmBefore = gi < g0 ? _groups[gi].Maintenance : 0;
-                mmAfter += mm;
-                imAfter += mm * ratio;
-                int b = derived[gi].Binding;
-                groups[gi] = new WhatIfGroupResult(t.Symbol, mmBefore, mm, mmBefore * ratio, mm * ratio, derived[gi].Scan, b >= 0 ? t.Scenarios[b].Id : null);
-            }
-
-            applied = null;
-            if (apply)
-            {
-                var states = new GroupState[gAll];
-                Array.Copy(_groups, states, g0);
-                offset = 0;
-                for (int a = 0; a < affectedCount; a++)
-                {
-                    int gi = affected[a];
-                    GroupTemplate t = TemplateAt(gi, opened);
-                    int s = t.Scenarios.Length, tiers = t.P.IntraTiers.Length;
-                    states[gi] = GroupState.After(t, gi < g0 ? _groups[gi] : null, work.AsSpan(offset, s), work.AsSpan(offset + s, tiers), aggs[a], derived[gi], legs.AsSpan(0, k), gi);
-                    offset += s + (2 * tiers) + t.Layout.Slots;
-                }
-
-                applied = new GridWhatIf(this, states, Portfolio.Add(order.ToArray()));
-            }
-
+            ResolveOrder(order, ref x);
+            AddOrderToAffectedGroups(order.Length, ref x);
+            (WhatIfGroupResult[] groups, double mmAfter, double imAfter) = Requirements(ref x);
+            applied = apply ? Applied(order, ref x) : null;
             return new WhatIfResult(Market.ReportCurrency, InitialMargin, imAfter, MaintenanceMargin, mmAfter, ImmutableCollectionsMarshal.AsImmutableArray(groups));
         }
         finally
         {
-            ArrayPool<Leg>.Shared.Return(legs, clearArray: true);
-            ArrayPool<GroupTemplate?>.Shared.Return(opened, clearArray: true);
-            ArrayPool<int>.Shared.Return(affected);
-            ArrayPool<Aggregates>.Shared.Return(aggs);
-            ArrayPool<Derived>.Shared.Return(derived);
-            ArrayPool<string>.Shared.Return(names, clearArray: true);
-            ArrayPool<double>.Shared.Return(numbers);
-            if (work is not null)
+            x.Return();
+        }
+    }
+
+    /// <summary>Resolves the order's positions and finds (or opens) their groups.</summary>
+    private void ResolveOrder(ReadOnlySpan<Position> order, ref Scratch x)
+    {
+        int g0 = _groups.Length;
+        for (int j = 0; j < order.Length; j++)
+        {
+            Position p = order[j] ?? throw new ArgumentException($"Order position #{j} is null.", nameof(order));
+            int gi = GroupIndexOf(p.Instrument.Underlying.Symbol, x.Opened, x.OpenedCount);
+            GridWhatIfTemplate t = gi >= 0 ? (gi < g0 ? _groups[gi].T : x.Opened[gi - g0]!) : Template(p.Instrument.Underlying);
+            if (t.Underlying != p.Instrument.Underlying)
             {
-                ArrayPool<double>.Shared.Return(work);
+                throw new ArgumentException($"Order position '{p}': its underlying differs from the book's underlying with symbol '{t.Symbol}'.", nameof(order));
+            }
+
+            if (gi < 0)
+            {
+                x.Opened[x.OpenedCount] = t;
+                gi = g0 + x.OpenedCount++;
+            }
+
+            x.Legs[j] = GridWhatIfLeg.Resolve(p, gi, t, Market, _daysPerYear);
+            if (x.AffectedIndex(gi) < 0)
+            {
+                x.Affected[x.AffectedCount++] = gi;
             }
         }
     }
 
-    private GroupTemplate TemplateAt(int gi, GroupTemplate?[] opened) => gi < _groups.Length ? _groups[gi].T : opened[gi - _groups.Length]!;
+    /// <summary>Working length of one affected group: losses, tier deltas twice (summed and consumed) and the slot scratch.</summary>
+    private static int WorkLength(GridWhatIfTemplate t) => t.Scenarios.Length + (2 * t.P.IntraTiers.Length) + t.Layout.Slots;
+
+    /// <summary>Copies the affected groups' state, adds the order's risk arrays and facts, and derives each group's figures.</summary>
+    private void AddOrderToAffectedGroups(int k, ref Scratch x)
+    {
+        int g0 = _groups.Length, workLength = 0;
+        for (int a = 0; a < x.AffectedCount; a++)
+        {
+            workLength += WorkLength(TemplateAt(x.Affected[a], x.Opened));
+        }
+
+        x.Work = ArrayPool<double>.Shared.Rent(Math.Max(1, workLength));
+        int offset = 0;
+        for (int a = 0; a < x.AffectedCount; a++)
+        {
+            int gi = x.Affected[a];
+            GridWhatIfTemplate t = TemplateAt(gi, x.Opened);
+            int s = t.Scenarios.Length, tiers = t.P.IntraTiers.Length;
+            Span<double> losses = x.Work.AsSpan(offset, s), tierDelta = x.Work.AsSpan(offset + s, tiers);
+            if (gi < g0)
+            {
+                _groups[gi].Losses.CopyTo(losses);
+                _groups[gi].TierDelta.CopyTo(tierDelta);
+                x.Aggregates[a] = _groups[gi].A;
+            }
+            else
+            {
+                losses.Clear();
+                tierDelta.Clear();
+                x.Aggregates[a] = default;
+            }
+
+            for (int j = 0; j < k; j++)
+            {
+                if (x.Legs[j].Group == gi)
+                {
+                    AddLeg(ref x.Aggregates[a], losses, tierDelta, t, x.Legs, j, gi < g0 ? _groups[gi] : null);
+                }
+            }
+
+            // Intra consumes its tier deltas: keep the summed ones, work on a copy.
+            Span<double> consumed = x.Work.AsSpan(offset + s + tiers, tiers);
+            tierDelta.CopyTo(consumed);
+            x.Derived[gi] = GridWhatIfDerived.Of(t, losses, consumed, x.Aggregates[a], x.Work.AsSpan(offset + s + (2 * tiers), t.Layout.Slots));
+            offset += WorkLength(t);
+        }
+    }
+
+    /// <summary>Inter-group credits over all groups, then every group's requirement after the order.</summary>
+    private (WhatIfGroupResult[] Groups, double Maintenance, double Initial) Requirements(ref Scratch x)
+    {
+        int g0 = _groups.Length, gAll = g0 + x.OpenedCount;
+        Span<double> delta = x.Numbers.AsSpan(0, gAll), price = x.Numbers.AsSpan(gAll, gAll), credit = x.Numbers.AsSpan(2 * gAll, gAll), remaining = x.Numbers.AsSpan(3 * gAll, gAll);
+        for (int gi = 0; gi < gAll; gi++)
+        {
+            int a = x.AffectedIndex(gi);
+            if (a < 0)
+            {
+                x.Derived[gi] = _groups[gi].D;
+            }
+
+            x.Names[gi] = TemplateAt(gi, x.Opened).Symbol;
+            GridWhatIfAggregates agg = a < 0 ? _groups[gi].A : x.Aggregates[a];
+            delta[gi] = DeltaSpreads.Snap(agg.NetDelta, agg.GrossDelta);
+            price[gi] = x.Derived[gi].Price;
+        }
+
+        GridGroupMath.InterCredits(Model.Parameters, x.Names.AsSpan(0, gAll), delta, price, credit, remaining, null);
+        var groups = new WhatIfGroupResult[gAll];
+        double mmAfter = 0, imAfter = 0;
+        for (int gi = 0; gi < gAll; gi++)
+        {
+            int a = x.AffectedIndex(gi);
+            GridWhatIfTemplate t = TemplateAt(gi, x.Opened);
+            double mm = Requirement(t.P, x.Derived[gi], a < 0 ? _groups[gi].A : x.Aggregates[a], credit[gi]);
+            double ratio = t.P.InitialToMaintenance;
+            double mmBefore = gi < g0 ? _groups[gi].Maintenance : 0;
+            mmAfter += mm;
+            imAfter += mm * ratio;
+            int b = x.Derived[gi].Binding;
+            groups[gi] = new WhatIfGroupResult(t.Symbol, mmBefore, mm, mmBefore * ratio, mm * ratio, x.Derived[gi].Scan, b >= 0 ? t.Scenarios[b].Id : null);
+        }
+
+        return (groups, mmAfter, imAfter);
+    }
+
+    /// <summary>The calculator holding the book with the order: the affected groups' working state settled, the others shared.</summary>
+    private GridWhatIf Applied(ReadOnlySpan<Position> order, ref Scratch x)
+    {
+        int g0 = _groups.Length, gAll = g0 + x.OpenedCount;
+        var states = new GridWhatIfGroupState[gAll];
+        Array.Copy(_groups, states, g0);
+        int offset = 0;
+        for (int a = 0; a < x.AffectedCount; a++)
+        {
+            int gi = x.Affected[a];
+            GridWhatIfTemplate t = TemplateAt(gi, x.Opened);
+            int s = t.Scenarios.Length, tiers = t.P.IntraTiers.Length;
+            states[gi] = GridWhatIfGroupState.After(t, gi < g0 ? _groups[gi] : null, x.Work!.AsSpan(offset, s), x.Work.AsSpan(offset + s, tiers), x.Aggregates[a], x.Derived[gi], x.Legs.AsSpan(0, order.Length), gi);
+            offset += WorkLength(t);
+        }
+
+        return new GridWhatIf(this, states, Portfolio.Add(order.ToArray()));
+    }
+
+    private GridWhatIfTemplate TemplateAt(int gi, GridWhatIfTemplate?[] opened) => gi < _groups.Length ? _groups[gi].T : opened[gi - _groups.Length]!;
 
     /// <summary>Adds order leg <paramref name="j"/> to a group's working state (the same per-position rules as <see cref="GridCalculator"/>).</summary>
-    private static void AddLeg(ref Aggregates agg, Span<double> losses, Span<double> tierDelta, GroupTemplate t, Leg[] legs, int j, GroupState? book)
+    private static void AddLeg(ref GridWhatIfAggregates agg, Span<double> losses, Span<double> tierDelta, GridWhatIfTemplate t, GridWhatIfLeg[] legs, int j, GridWhatIfGroupState? book)
     {
-        ref readonly Leg leg = ref legs[j];
+        ref readonly GridWhatIfLeg leg = ref legs[j];
         ImmutableArray<Scenario> set = t.Scenarios;
         double daysPerYear = leg.DaysPerYear;
         for (int s = 0; s < losses.Length; s++)
@@ -360,7 +404,7 @@ public sealed class GridWhatIf : IWhatIfCalculator
         if (leg.GridKind is GridPositionKind.Call or GridPositionKind.Put)
         {
             double before = 0, price = leg.UnderlyingPrice;
-            if (book is not null && book.Contracts.TryGetValue(leg.Instrument, out ContractNet c))
+            if (book is not null && book.Contracts.TryGetValue(leg.Instrument, out GridWhatIfContractNet c))
             {
                 before = c.Net;
                 price = c.Price;
@@ -399,220 +443,5 @@ public sealed class GridWhatIf : IWhatIfCalculator
         agg.Nov += leg.Value;
     }
 
-    /// <summary>Scan, time/price risk, intra charge, SOM and futures add-on of a group's (working) state.</summary>
-    private static Derived Derive(GroupTemplate t, ReadOnlySpan<double> losses, Span<double> tierDelta, in Aggregates a, Span<double> slotScratch)
-    {
-        (double scan, int binding) = ScanRisk.Of(losses);
-        (double time, double price) = GridGroupMath.TimeAndPrice(losses, t.Layout, slotScratch);
-        double intra = t.P.IntraSpreads.IsEmpty ? 0 : GridGroupMath.Intra(tierDelta, t.P, null, default);
-        double som = GridGroupMath.ShortOptionMinimum(a.ShortCalls, a.ShortPuts, t.P);
-        double fut = GridGroupMath.FuturesContingency(a.LongNotional, a.ShortNotional, t.P);
-        return new Derived(scan, binding, time, price, intra, som, fut);
-    }
 
-    /// <summary>Per-group constants: parameters, scenario layout.</summary>
-    private sealed class GroupTemplate
-    {
-        public GroupTemplate(Underlying underlying, GridGroupParameters p, MarketSnapshot market)
-        {
-            Underlying = underlying;
-            P = p;
-            Layout = GridScanLayouts.Of(p.Scenarios, underlying.Symbol);
-            BaseFx = TryFx(market, underlying.BaseCurrency);
-            QuoteFx = TryFx(market, underlying.QuoteCurrency);
-        }
-
-        /// <summary>Report-currency value of one base coin (NaN when the snapshot has no rate; the order's lookup then throws naming it).</summary>
-        public double BaseFx { get; }
-
-        /// <summary>Report-currency value of one unit of the quote currency (NaN when missing).</summary>
-        public double QuoteFx { get; }
-
-        private static double TryFx(MarketSnapshot market, Currency currency)
-        {
-            try
-            {
-                return market.FxToReport(currency);
-            }
-            catch (MissingMarketDataException)
-            {
-                return double.NaN;
-            }
-        }
-
-        public Underlying Underlying { get; }
-
-        public string Symbol => Underlying.Symbol;
-
-        public GridGroupParameters P { get; }
-
-        public ImmutableArray<Scenario> Scenarios => P.Scenarios.Scenarios;
-
-        public ScanLayout Layout { get; }
-    }
-
-    /// <summary>Additive per-group facts (each order position adds to them).</summary>
-    private struct Aggregates
-    {
-        public double NetDelta;
-        public double GrossDelta;
-        public double ShortCalls;
-        public double ShortPuts;
-        public double OptionContingency;
-        public double LongNotional;
-        public double ShortNotional;
-        public double Nov;
-    }
-
-    private readonly record struct Derived(double Scan, int Binding, double Time, double Price, double Intra, double Som, double FuturesContingency);
-
-    private readonly record struct ContractNet(double Net, double Price);
-
-    /// <summary>One group's settled state. Never mutated once the calculator that owns it is built.</summary>
-    private sealed class GroupState
-    {
-        private GroupState(GroupTemplate t, double[] losses, double[] tierDelta, Dictionary<Instrument, ContractNet> contracts)
-        {
-            T = t;
-            Losses = losses;
-            TierDelta = tierDelta;
-            Contracts = contracts;
-        }
-
-        public GroupTemplate T { get; }
-
-        public double[] Losses { get; }
-
-        public double[] TierDelta { get; }
-
-        public Dictionary<Instrument, ContractNet> Contracts { get; }
-
-        public Aggregates A;
-
-        public Derived D { get; private set; }
-
-        public double Maintenance { get; set; }
-
-        public static GroupState Empty(GroupTemplate t) => new(t, new double[t.Scenarios.Length], new double[t.P.IntraTiers.Length], []);
-
-        public void AddBookPosition(GridPosition p, Instrument instrument)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Subtract(Losses, p.Pnl.AsSpan(), Losses);
-            A.NetDelta += p.Delta;
-            A.GrossDelta += Math.Abs(p.Delta);
-            int tier = GridGroupMath.TierIndex(T.P, p.DaysToExpiry);
-            if (tier >= 0)
-            {
-                TierDelta[tier] += p.Delta;
-            }
-
-            if (p.Kind is GridPositionKind.Call or GridPositionKind.Put)
-            {
-                ContractNet c = Contracts.GetValueOrDefault(instrument, new ContractNet(0, p.UnderlyingPrice));
-                Contracts[instrument] = c with { Net = c.Net + p.Units };
-            }
-            else if (p.Kind == GridPositionKind.Future)
-            {
-                A.LongNotional += Math.Max(0, p.Units) * p.UnderlyingPrice;
-                A.ShortNotional += Math.Max(0, -p.Units) * p.UnderlyingPrice;
-            }
-
-            A.Nov += p.Value;
-        }
-
-        public void FinishBook()
-        {
-            foreach (var (instrument, c) in Contracts)
-            {
-                double shortUnits = Math.Max(0, -c.Net);
-                if (instrument is EuropeanOption { Right: OptionRight.Call })
-                {
-                    A.ShortCalls += shortUnits;
-                }
-                else
-                {
-                    A.ShortPuts += shortUnits;
-                }
-
-                if (c.Net < 0 && T.P.ShortOptionContingencyRate > 0)
-                {
-                    A.OptionContingency += T.P.ShortOptionContingencyRate * shortUnits * c.Price;
-                }
-            }
-
-            double[] consumed = [.. TierDelta];
-            D = Derive(T, Losses, consumed, A, new double[T.Layout.Slots]);
-        }
-
-        public static GroupState After(GroupTemplate t, GroupState? before, ReadOnlySpan<double> losses, ReadOnlySpan<double> tierDelta, Aggregates a,
-            Derived d, ReadOnlySpan<Leg> legs, int group)
-        {
-            var contracts = before is null ? new Dictionary<Instrument, ContractNet>() : new Dictionary<Instrument, ContractNet>(before.Contracts);
-            foreach (ref readonly Leg leg in legs)
-            {
-                if (leg.Group == group && leg.GridKind is GridPositionKind.Call or GridPositionKind.Put)
-                {
-                    ContractNet c = contracts.GetValueOrDefault(leg.Instrument, new ContractNet(0, leg.UnderlyingPrice));
-                    contracts[leg.Instrument] = c with { Net = c.Net + leg.Units };
-                }
-            }
-
-            return new GroupState(t, losses.ToArray(), tierDelta.ToArray(), contracts) { A = a, D = d };
-        }
-    }
-
-    /// <summary>An order position resolved against the snapshot, with the facts the grid needs.</summary>
-    private readonly struct Leg
-    {
-        private Leg(ResolvedLeg resolved, Instrument instrument, int group, double daysPerYear, double delta, double units, GridPositionKind kind,
-            double underlyingPrice, double value)
-        {
-            Resolved = resolved;
-            Instrument = instrument;
-            Group = group;
-            DaysPerYear = daysPerYear;
-            Delta = delta;
-            Units = units;
-            GridKind = kind;
-            UnderlyingPrice = underlyingPrice;
-            Value = value;
-        }
-
-        public ResolvedLeg Resolved { get; }
-
-        public Instrument Instrument { get; }
-
-        public int Group { get; }
-
-        public double DaysPerYear { get; }
-
-        public double DaysToExpiry => Resolved.Time * DaysPerYear;
-
-        public double Delta { get; }
-
-        public double Units { get; }
-
-        public GridPositionKind GridKind { get; }
-
-        public double UnderlyingPrice { get; }
-
-        public double Value { get; }
-
-        /// <summary>Resolves with the one resolver (<see cref="ResolvedLeg.Resolve"/>) and derives delta, units and value like <see cref="ScenarioGridModel.Inputs"/>.</summary>
-        public static Leg Resolve(Position p, int group, GroupTemplate t, MarketSnapshot m, double daysPerYear)
-        {
-            ResolvedLeg resolved = ResolvedLeg.Resolve(p, m);
-            Instrument ins = p.Instrument;
-            (double delta, double value) = PortfolioValuation.DeltaAndValue(resolved);
-            GridPositionKind kind = ins.Kind switch
-            {
-                InstrumentKind.Spot => GridPositionKind.Spot,
-                InstrumentKind.LinearOption or InstrumentKind.InverseOption => resolved.Omega > 0 ? GridPositionKind.Call : GridPositionKind.Put,
-                _ => GridPositionKind.Future,
-            };
-            bool isOption = kind is GridPositionKind.Call or GridPositionKind.Put;
-            double quoteFx = double.IsNaN(t.QuoteFx) ? MarketLookup.Fx(m, ins.Underlying.QuoteCurrency, ins) : t.QuoteFx;
-            return new Leg(resolved, ins, group, daysPerYear, delta, isOption ? p.Quantity * ins.Multiplier : delta, kind, resolved.Price * quoteFx, isOption ? value : 0.0);
-        }
-    }
 }
