@@ -9,6 +9,7 @@ using PortfolioMargin.Portfolios;
 using PortfolioMargin.Pricing;
 using PortfolioMargin.RealTime;
 using PortfolioMargin.Tests.RealTime;
+using PortfolioMargin.Tests.Models.Grid;
 using Xunit;
 using static PortfolioMargin.Tests.Domain.TestMarket;
 

@@ -4,7 +4,7 @@ using PortfolioMargin.Portfolios;
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting;
 
 /// <summary>The historical market: EWMA vols (the EWMA-HULL example), snapshots and what the report says about the vols.</summary>
 public sealed class HistoricalMarketTests

@@ -9,7 +9,7 @@ using PortfolioMargin.RealTime;
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting;
 
 /// <summary>The back-test engine: realised losses against closed forms, a simulated series with a known breach rate, gaps, sets, members and errors.</summary>
 public sealed class MarginBacktestTests

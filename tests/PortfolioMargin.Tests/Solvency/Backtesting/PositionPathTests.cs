@@ -4,7 +4,7 @@ using PortfolioMargin.Portfolios;
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting;
 
 /// <summary>The re-struck book: same tenor, same moneyness to spot, quantities by the scaling rule.</summary>
 public sealed class PositionPathTests

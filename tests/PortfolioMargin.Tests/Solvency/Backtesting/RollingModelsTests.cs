@@ -7,7 +7,7 @@ using PortfolioMargin.Portfolios;
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting;
 
 /// <summary>Rolling VaR schedules: no look-ahead, equal to the model built by hand from the trailing returns; and the real BTC/ETH back-test.</summary>
 public sealed class RollingModelsTests

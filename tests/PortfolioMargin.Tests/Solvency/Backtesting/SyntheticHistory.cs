@@ -1,6 +1,6 @@
 using PortfolioMargin.MarketData;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting;
 
 /// <summary>Price histories built in code for back-test tests.</summary>
 internal static class SyntheticHistory

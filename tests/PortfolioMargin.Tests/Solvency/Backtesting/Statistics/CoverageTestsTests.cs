@@ -3,7 +3,7 @@ using MathNet.Numerics;
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting.Statistics;
 
 /// <summary>
 /// Kupiec POF, Christoffersen independence and conditional coverage, against the published non-rejection table, closed

@@ -1,7 +1,7 @@
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting.Statistics;
 
 /// <summary>Peak-to-trough ratio and largest n-day increase on hand-made margin series.</summary>
 public sealed class ProcyclicalityMeasuresTests

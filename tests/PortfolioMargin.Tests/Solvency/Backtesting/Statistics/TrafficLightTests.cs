@@ -1,7 +1,7 @@
 using PortfolioMargin.Solvency;
 using Xunit;
 
-namespace PortfolioMargin.Tests.Solvency;
+namespace PortfolioMargin.Tests.Solvency.Backtesting.Statistics;
 
 /// <summary>
 /// The Basel traffic light against BCBS, "Supervisory framework for the use of 'backtesting' in conjunction with the
