@@ -17,4 +17,13 @@ namespace PortfolioMargin.Pricing;
 /// <param name="Vega">∂Value/∂σ per 1.00 of vol.</param>
 /// <param name="Theta">∂Value/∂t per year of time passing.</param>
 public sealed record PositionValuation(Position Position, Currency SettlementCurrency, double UnitPrice, double Value, double ValueInReport,
-    double Delta, double Gamma, double Vega, double Theta);
+    double Delta, double Gamma, double Vega, double Theta)
+{
+    /// <summary>The position's theta per calendar day in its settlement currency: <c>Theta / dayCount.DaysPerYear()</c> (see <see cref="GreekUnits"/>).</summary>
+    /// <param name="dayCount">The day count of the snapshot it was valued on (<see cref="MarketData.MarketSnapshot.DayCount"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dayCount"/> is not a defined convention.</exception>
+    public double ThetaPerDay(MarketData.DayCount dayCount) => GreekUnits.ThetaPerDay(Theta, dayCount);
+
+    /// <summary>The position's vega per vol point in its settlement currency: <c>Vega × 0.01</c>.</summary>
+    public double VegaPerVolPoint() => GreekUnits.VegaPerVolPoint(Vega);
+}

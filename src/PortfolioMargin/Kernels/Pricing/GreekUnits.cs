@@ -4,7 +4,7 @@ namespace PortfolioMargin.Pricing;
 
 /// <summary>
 /// Greeks in the units traders quote: theta per day and vega per vol point, beside the library's own units (theta per
-/// year of time passing, vega per 1.00 of volatility; see <see cref="OptionGreeks"/> and <see cref="PositionValuation"/>).
+/// year of time passing, vega per 1.00 of volatility; see <see cref="OptionGreeks"/>; positions: <c>PositionValuation.ThetaPerDay</c> and <c>VegaPerVolPoint</c>).
 /// Stateless and thread-safe.
 /// </summary>
 /// <remarks>
@@ -41,24 +41,4 @@ public static class GreekUnits
     /// <summary>The option's vega per vol point (per unit of underlying): <c>greeks.Vega × 0.01</c>.</summary>
     /// <param name="greeks">Greeks with vega per 1.00 of vol.</param>
     public static double VegaPerVolPoint(this OptionGreeks greeks) => VegaPerVolPoint(greeks.Vega);
-
-    /// <summary>The position's theta per calendar day in its settlement currency: <c>valuation.Theta / dayCount.DaysPerYear()</c>.</summary>
-    /// <param name="valuation">A position's value and greeks (theta per year).</param>
-    /// <param name="dayCount">The day count of the snapshot it was valued on (<see cref="MarketSnapshot.DayCount"/>).</param>
-    /// <exception cref="ArgumentNullException"><paramref name="valuation"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="dayCount"/> is not a defined convention.</exception>
-    public static double ThetaPerDay(this PositionValuation valuation, DayCount dayCount)
-    {
-        ArgumentNullException.ThrowIfNull(valuation);
-        return ThetaPerDay(valuation.Theta, dayCount);
-    }
-
-    /// <summary>The position's vega per vol point in its settlement currency: <c>valuation.Vega × 0.01</c>.</summary>
-    /// <param name="valuation">A position's value and greeks (vega per 1.00 of vol).</param>
-    /// <exception cref="ArgumentNullException"><paramref name="valuation"/> is null.</exception>
-    public static double VegaPerVolPoint(this PositionValuation valuation)
-    {
-        ArgumentNullException.ThrowIfNull(valuation);
-        return VegaPerVolPoint(valuation.Vega);
-    }
 }

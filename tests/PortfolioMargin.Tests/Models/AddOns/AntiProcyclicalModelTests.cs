@@ -4,6 +4,7 @@ using PortfolioMargin.Models.AddOns;
 using PortfolioMargin.Models.VaR;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Tests.Domain;
+using PortfolioMargin.Solvency;
 using Xunit;
 
 namespace PortfolioMargin.Tests.Models.AddOns;

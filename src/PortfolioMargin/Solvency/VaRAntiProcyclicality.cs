@@ -1,6 +1,8 @@
 using PortfolioMargin.Models.AddOns;
 
-namespace PortfolioMargin.Models.VaR;
+using PortfolioMargin.Models.VaR;
+
+namespace PortfolioMargin.Solvency;
 
 /// <summary>
 /// The EMIR Art. 28 anti-procyclicality tools as options of the VaR models: the same VaR on stressed observations
