@@ -36,7 +36,7 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             throw TooLarge(bytes, options.MaxDocumentBytes);
         }
 
-        return Read(Encoding.UTF8.GetBytes(json), options, map);
+        return Read(JsonText.ToUtf8(json), options, map);
     }
 
     public void Write(TDocument document, Stream utf8Json)
@@ -56,6 +56,11 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
         }
 
         var mapping = new JsonMapping(utf8, title);
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw mapping.ErrorAt("$", 0, "the document starts with a UTF-16 byte-order mark; a JSON document must be UTF-8 (save it as UTF-8, see docs/file-formats.md).");
+        }
+
         new Scanner(mapping, options, format).Scan();
         TDocument? document;
         try
@@ -139,6 +144,7 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
+                    CheckText(ref reader, name: true);
                     _path.SetProperty(reader.GetString()!);
                     return;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
@@ -168,12 +174,32 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
                     }
 
                     Element(ref reader);
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        CheckText(ref reader, name: false);
+                    }
+                    else if (reader.TokenType == JsonTokenType.Null && _path.IsArray)
+                    {
+                        throw mapping.ErrorAt(_path.ToString(), reader.TokenStartIndex,
+                            "null is not allowed as an element of a list: remove it, or give the value (see docs/file-formats.md).");
+                    }
+
                     if (_path.Depth == 1)
                     {
                         Envelope(ref reader);
                     }
 
                     return;
+            }
+        }
+
+        /// <summary>A property name or string value must be valid Unicode (<see cref="JsonText"/>); a name's error is at the enclosing object.</summary>
+        private void CheckText(ref Utf8JsonReader reader, bool name)
+        {
+            if (JsonText.Problem(ref reader, out long offset) is { } problem)
+            {
+                throw mapping.ErrorAt(name ? _path.ToString(_path.Depth - 1) : _path.ToString(), offset,
+                    $"{(name ? "a property name" : "the string")} is not valid text: {problem}; a JSON document must be UTF-8 (see docs/file-formats.md).");
             }
         }
 

@@ -21,17 +21,23 @@ internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
         }
         catch (ArgumentException e)
         {
-            string at = path;
-            foreach (string field in fields)
-            {
-                if (string.Equals(field, e.ParamName, StringComparison.OrdinalIgnoreCase))
-                {
-                    at = Field(path, field);
-                }
-            }
-
-            throw Error(at, Problem(e), e);
+            throw Refused(path, e, fields);
         }
+    }
+
+    /// <summary>The error for a domain constructor's <see cref="ArgumentException"/> at <paramref name="path"/>, or at its field when the exception's parameter is one of <paramref name="fields"/>.</summary>
+    public MarginFileException Refused(string path, ArgumentException e, params ReadOnlySpan<string> fields)
+    {
+        string at = path;
+        foreach (string field in fields)
+        {
+            if (string.Equals(field, e.ParamName, StringComparison.OrdinalIgnoreCase))
+            {
+                at = Field(path, field);
+            }
+        }
+
+        return Error(at, Problem(e), e);
     }
 
     /// <summary><c>path.name</c>.</summary>
@@ -172,39 +178,54 @@ internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
         return (before.Count((byte)'\n') + 1, offset - lastNewline);
     }
 
-    /// <summary>Byte offset of the value at <paramref name="path"/>, or of the deepest enclosing value present; −1 when the bytes do not parse.</summary>
+    /// <summary>
+    /// Byte offset of the value at <paramref name="path"/>, or of the deepest enclosing value present; −1 when the bytes
+    /// do not parse. One pass of the token reader comparing each frame's key with the path's segment in place: no
+    /// string is built per token, so locating an error at the end of a large document costs one read of it and
+    /// memory proportional to the nesting depth.
+    /// </summary>
     private long Locate(string path)
     {
-        var stack = new JsonPathStack();
+        List<(string? Name, int Index)>? segments = JsonPathStack.Parse(path);
+        if (segments is null)
+        {
+            return -1;
+        }
+
+        byte[]?[] names = [.. segments.Select(s => s.Name is null ? null : Encoding.UTF8.GetBytes(s.Name))];
+        int target = segments.Count, depth = 0, bestDepth = -1;
         long best = -1;
-        int bestLength = -1;
+        // Per open container: array or object, elements seen, and whether the path to its current key matches the target's prefix.
+        var isArray = new bool[16];
+        var count = new int[16];
+        var onPath = new bool[16];
         var reader = new Utf8JsonReader(Utf8.Span, new JsonReaderOptions { MaxDepth = 1024 });
         try
         {
             while (reader.Read())
             {
+                int top = depth - 1;
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        stack.SetProperty(reader.GetString()!);
+                        onPath[top] = (top == 0 || onPath[top - 1]) && top < target && names[top] is { } name && reader.ValueTextEquals(name);
                         continue;
                     case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        stack.Pop();
+                        depth--;
                         continue;
                 }
 
-                if (stack.Depth > 0 && stack.IsArray)
+                if (depth > 0 && isArray[top])
                 {
-                    stack.CountElement();
+                    int index = count[top]++;
+                    onPath[top] = (top == 0 || onPath[top - 1]) && top < target && names[top] is null && segments[top].Index == index;
                 }
 
-                string here = stack.ToString();
-                if (here.Length > bestLength && path.StartsWith(here, StringComparison.Ordinal)
-                    && (here.Length == path.Length || path[here.Length] is '.' or '['))
+                if ((depth == 0 || onPath[top]) && depth > bestDepth)
                 {
                     best = reader.TokenStartIndex;
-                    bestLength = here.Length;
-                    if (here.Length == path.Length)
+                    bestDepth = depth;
+                    if (depth == target)
                     {
                         return best;
                     }
@@ -212,11 +233,21 @@ internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
 
                 if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                 {
-                    stack.Push(reader.TokenType == JsonTokenType.StartArray);
+                    if (depth == isArray.Length)
+                    {
+                        Array.Resize(ref isArray, depth * 2);
+                        Array.Resize(ref count, depth * 2);
+                        Array.Resize(ref onPath, depth * 2);
+                    }
+
+                    isArray[depth] = reader.TokenType == JsonTokenType.StartArray;
+                    count[depth] = 0;
+                    onPath[depth] = false;
+                    depth++;
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // Best effort: keep what was found before the bytes stopped parsing.
         }

@@ -84,31 +84,45 @@ public static class PortfolioJson
         for (int i = 0; i < list.Count; i++)
         {
             InstrumentDto dto = list[i];
-            string path = JsonMapping.Index("$.instruments", i);
             if (!underlyings.TryGetValue(dto.Underlying, out Underlying? u))
             {
-                throw m.Error(JsonMapping.Field(path, "underlying"), $"unknown underlying '{dto.Underlying}': declare it in $.underlyings.");
+                throw m.Error(JsonMapping.Field(JsonMapping.Index("$.instruments", i), "underlying"), $"unknown underlying '{dto.Underlying}': declare it in $.underlyings.");
             }
 
-            var terms = new InstrumentTerms(dto.Kind, dto.Settlement, dto.Expiry, dto.Strike, dto.Right, dto.Multiplier, dto.Name);
-            Instrument instrument = m.At(path, () => terms.Create(u, ignoreCase: false), InstrumentTerms.Fields);
+            Instrument instrument;
+            try
+            {
+                instrument = new InstrumentTerms(dto.Kind, dto.Settlement, dto.Expiry, dto.Strike, dto.Right, dto.Multiplier, dto.Name).Create(u, ignoreCase: false);
+            }
+            catch (ArgumentException e)
+            {
+                throw m.Refused(JsonMapping.Index("$.instruments", i), e, InstrumentTerms.Fields);
+            }
+
             if (!instruments.TryAdd(dto.Id, instrument))
             {
-                throw m.Error(JsonMapping.Field(path, "id"), $"the instrument id '{dto.Id}' is used twice; ids must be unique.");
+                throw m.Error(JsonMapping.Field(JsonMapping.Index("$.instruments", i), "id"), $"the instrument id '{dto.Id}' is used twice; ids must be unique.");
             }
         }
 
+        // Paths are built only for an error: a million positions allocate no path string and no closure.
         var positions = new Position[d.Positions.Count];
         for (int i = 0; i < positions.Length; i++)
         {
             PositionDto dto = d.Positions[i];
-            string path = JsonMapping.Index("$.positions", i);
             if (!instruments.TryGetValue(dto.Instrument, out Instrument? instrument))
             {
-                throw m.Error(JsonMapping.Field(path, "instrument"), $"unknown instrument '{dto.Instrument}': declare it in $.instruments.");
+                throw m.Error(JsonMapping.Field(JsonMapping.Index("$.positions", i), "instrument"), $"unknown instrument '{dto.Instrument}': declare it in $.instruments.");
             }
 
-            positions[i] = m.At(path, () => new Position(instrument, dto.Quantity), "quantity");
+            try
+            {
+                positions[i] = new Position(instrument, dto.Quantity);
+            }
+            catch (ArgumentException e)
+            {
+                throw m.Refused(JsonMapping.Index("$.positions", i), e, "quantity");
+            }
         }
 
         return new Portfolio(positions);
