@@ -39,13 +39,58 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
         return Read(JsonText.ToUtf8(json), options, map);
     }
 
-    public void Write(TDocument document, Stream utf8Json)
+    /// <summary>Writes the document after <see cref="Serialize"/> has checked it against the reader's limits: nothing is written when it is refused.</summary>
+    public void Write(TDocument document, Stream utf8Json, MarginFileOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, document, typeInfo);
+        using CappedBuffer buffer = Serialize(document, options ?? MarginFileOptions.Default);
+        utf8Json.Write(buffer.Written.Span);
     }
 
-    public string ToJson(TDocument document) => JsonSerializer.Serialize(document, typeInfo);
+    public string ToJson(TDocument document, MarginFileOptions? options)
+    {
+        using CappedBuffer buffer = Serialize(document, options ?? MarginFileOptions.Default);
+        return Encoding.UTF8.GetString(buffer.Written.Span);
+    }
+
+    /// <summary>
+    /// Serializes into memory capped at <see cref="MarginFileOptions.MaxDocumentBytes"/>, then runs the reader's scan
+    /// over the bytes, so a document the readers would refuse under <paramref name="options"/> (size, a list too long,
+    /// nesting) is refused here with the same limit named: what is written with given options reads back with them.
+    /// </summary>
+    private CappedBuffer Serialize(TDocument document, MarginFileOptions options)
+    {
+        var buffer = new CappedBuffer(options.MaxDocumentBytes, () => new MarginFileException(title, null, null, null, null, string.Create(CultureInfo.InvariantCulture,
+            $"cannot write the document: it is larger than the limit MaxDocumentBytes = {options.MaxDocumentBytes} bytes that the readers apply; raise MarginFileOptions.MaxDocumentBytes for writing and for reading.")));
+        try
+        {
+            JsonSerializerOptions o = typeInfo.Options;
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+            {
+                Indented = o.WriteIndented, IndentCharacter = o.IndentCharacter, IndentSize = o.IndentSize, NewLine = o.NewLine, Encoder = o.Encoder, MaxDepth = o.MaxDepth,
+            }))
+            {
+                JsonSerializer.Serialize(writer, document, typeInfo);
+            }
+
+            try
+            {
+                new Scanner(new JsonMapping(buffer.Written, title), options, format).Scan();
+            }
+            catch (MarginFileException e)
+            {
+                throw new MarginFileException(title, e.Path, e.LineNumber, e.BytePositionInLine, null,
+                    $"cannot write the document: the readers would refuse it: {e.Problem} Raise that limit for writing and for reading.", e);
+            }
+
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
 
     private T Read<T>(ReadOnlyMemory<byte> utf8, MarginFileOptions options, Func<TDocument, JsonMapping, T> map)
     {
@@ -85,6 +130,19 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
         if (stream.CanSeek && stream.Length - stream.Position > max)
         {
             throw TooLarge(stream.Length - stream.Position, max);
+        }
+
+        if (stream.CanSeek)
+        {
+            // The length is known: one array of that size, filled in place (no doubling copies of a large document).
+            var exact = new byte[stream.Length - stream.Position];
+            int filled = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
+            if (filled == exact.Length && stream.ReadByte() >= 0)
+            {
+                throw TooLarge(exact.Length + 1L, max, readSoFar: true);
+            }
+
+            return exact.AsMemory(0, filled);
         }
 
         using var buffer = new MemoryStream();

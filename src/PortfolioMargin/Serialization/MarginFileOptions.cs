@@ -16,13 +16,13 @@ public sealed record MarginFileOptions
     /// <summary>The default limits.</summary>
     public static MarginFileOptions Default { get; } = new();
 
-    /// <summary>Largest JSON document in bytes (UTF-8) or positions CSV in characters; default 64 MiB, at most <see cref="Array.MaxLength"/>.</summary>
+    /// <summary>Largest JSON document in bytes (UTF-8) or positions CSV in characters; default 256 MiB, at most <see cref="Array.MaxLength"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">On set: below 1 or above <see cref="Array.MaxLength"/>.</exception>
     public long MaxDocumentBytes
     {
         get;
         init => field = Check(value, 1, Array.MaxLength, nameof(MaxDocumentBytes));
-    } = 64L * 1024 * 1024;
+    } = 256L * 1024 * 1024;
 
     /// <summary>Deepest nesting of JSON objects and arrays (the root object is depth 1; the schemas need at most 8); default 32, in [1, 256].</summary>
     /// <exception cref="ArgumentOutOfRangeException">On set: outside [1, 256].</exception>

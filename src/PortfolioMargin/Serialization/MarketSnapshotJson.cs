@@ -31,12 +31,16 @@ public static class MarketSnapshotJson
     /// <summary>Writes a snapshot as indented UTF-8 JSON; entries are sorted (by symbol, expiry, currency) so equal snapshots give equal files.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(MarketSnapshot snapshot, Stream utf8Json) => File.Write(ToDocument(snapshot), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(MarketSnapshot snapshot, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(snapshot), utf8Json, options);
 
     /// <summary>The snapshot as indented JSON text (entries sorted as by <see cref="Write"/>).</summary>
     /// <param name="snapshot">The snapshot.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(MarketSnapshot snapshot) => File.ToJson(ToDocument(snapshot));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(MarketSnapshot snapshot, MarginFileOptions? options = null) => File.ToJson(ToDocument(snapshot), options);
 
     private static MarketSnapshotDocument ToDocument(MarketSnapshot s)
     {

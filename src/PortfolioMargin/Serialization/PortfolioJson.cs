@@ -29,14 +29,18 @@ public static class PortfolioJson
     /// <summary>Writes a portfolio as indented UTF-8 JSON.</summary>
     /// <param name="portfolio">The portfolio.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <exception cref="ArgumentException">Two different underlyings share a symbol.</exception>
-    public static void Write(Portfolio portfolio, Stream utf8Json) => File.Write(ToDocument(portfolio), utf8Json);
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(Portfolio portfolio, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(portfolio), utf8Json, options);
 
     /// <summary>The portfolio as indented JSON text.</summary>
     /// <param name="portfolio">The portfolio.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentException">Two different underlyings share a symbol.</exception>
-    public static string ToJson(Portfolio portfolio) => File.ToJson(ToDocument(portfolio));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(Portfolio portfolio, MarginFileOptions? options = null) => File.ToJson(ToDocument(portfolio), options);
 
     internal static PortfolioDocument ToDocument(Portfolio portfolio)
     {
@@ -58,10 +62,11 @@ public static class PortfolioJson
             underlyings[u.Symbol] = u;
             if (!ids.TryGetValue(instrument, out string? id))
             {
-                id = instrument.Name;
+                string name = instrument.NameUncached;
+                id = name;
                 for (int k = 2; !usedIds.Add(id); k++)
                 {
-                    id = $"{instrument.Name}#{k}";
+                    id = $"{name}#{k}";
                 }
 
                 ids.Add(instrument, id);

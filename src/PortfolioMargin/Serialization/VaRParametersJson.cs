@@ -29,12 +29,16 @@ public static class VaRParametersJson
     /// <summary>Writes a parameter set as indented UTF-8 JSON (vols as daily vols; the correlation as stored, i.e. after any repair).</summary>
     /// <param name="parameters">The parameter set.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(VaRParameters parameters, Stream utf8Json) => File.Write(ToDocument(parameters), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(VaRParameters parameters, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(parameters), utf8Json, options);
 
     /// <summary>A parameter set as indented JSON text.</summary>
     /// <param name="parameters">The parameter set.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(VaRParameters parameters) => File.ToJson(ToDocument(parameters));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(VaRParameters parameters, MarginFileOptions? options = null) => File.ToJson(ToDocument(parameters), options);
 
     private static VaRParametersDocument ToDocument(VaRParameters p)
     {
