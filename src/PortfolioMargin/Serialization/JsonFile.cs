@@ -100,7 +100,7 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             utf8 = utf8[3..];
         }
 
-        var mapping = new JsonMapping(utf8, title);
+        var mapping = new JsonMapping(utf8, title, options);
         if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
             throw mapping.ErrorAt("$", 0, "the document starts with a UTF-16 byte-order mark; a JSON document must be UTF-8 (save it as UTF-8, see docs/file-formats.md).");

@@ -8,9 +8,12 @@ namespace PortfolioMargin.Serialization;
 /// Maps a deserialized document to domain objects and reports problems as <see cref="MarginFileException"/>s carrying
 /// the JSON path and, found by re-scanning the bytes (only when there is an error), the line and byte of the value.
 /// </summary>
-internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
+internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title, MarginFileOptions? options = null)
 {
     public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    /// <summary>The options of the read (value bounds such as <see cref="MarginFileOptions.MaxVolatility"/> apply while mapping).</summary>
+    public MarginFileOptions Options { get; } = options ?? MarginFileOptions.Default;
 
     /// <summary>Runs <paramref name="build"/> (a domain constructor); an <see cref="ArgumentException"/> becomes an error at <paramref name="path"/>, or at its field when the exception's parameter is one of <paramref name="fields"/>.</summary>
     public T At<T>(string path, Func<T> build, params ReadOnlySpan<string> fields)

@@ -1,3 +1,4 @@
+using PortfolioMargin.MarketData;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Scenarios;
 
@@ -79,6 +80,18 @@ public sealed record MarginFileOptions
         get;
         init => field = (int)Check(value, 16, int.MaxValue, nameof(MaxCsvLineLength));
     } = 4_096;
+
+    /// <summary>
+    /// Largest volatility a market snapshot (flat, term and smile vols) or a VaR parameter set (factor vols, in their
+    /// unit) may hold; default <see cref="VolatilityLimit.DefaultMax"/> = 10 (1,000 %), the bound every vol input applies.
+    /// A vol above it is most likely a percentage typed for a fraction (55 for 0.55) and is refused; raise it only for a vol that is meant.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">On set: not finite and &gt; 0.</exception>
+    public double MaxVolatility
+    {
+        get;
+        init => field = VolatilityLimit.CheckMax(value, nameof(MaxVolatility));
+    } = VolatilityLimit.DefaultMax;
 
     private static long Check(long value, long min, long max, string name) =>
         value >= min && value <= max

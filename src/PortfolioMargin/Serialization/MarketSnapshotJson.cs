@@ -135,9 +135,10 @@ public static class MarketSnapshotJson
             throw m.Error(path, $"a vol surface needs exactly one of \"flat\", \"term\" or \"smile\", got {shapes}.");
         }
 
+        double max = m.Options.MaxVolatility;
         if (dto.Flat is { } flat)
         {
-            return m.At(JsonMapping.Field(path, "flat"), () => VolSurface.Flat(flat));
+            return m.At(JsonMapping.Field(path, "flat"), () => VolSurface.Flat(flat, max));
         }
 
         if (dto.Term is { } term)
@@ -146,11 +147,10 @@ public static class MarketSnapshotJson
             CheckExpiries(term.Select(p => p.Expiry), at, m);
             for (int j = 0; j < term.Count; j++)
             {
-                double vol = term[j].Vol;
-                m.At(JsonMapping.Field(JsonMapping.Index(at, j), "vol"), () => VolSurface.Flat(vol));
+                Vol(term[j].Vol, max, JsonMapping.Field(JsonMapping.Index(at, j), "vol"), m);
             }
 
-            return m.At(at, () => VolSurface.TermStructure(term.Select(p => KeyValuePair.Create(p.Expiry, p.Vol))));
+            return m.At(at, () => VolSurface.TermStructure(term.Select(p => KeyValuePair.Create(p.Expiry, p.Vol)), max));
         }
 
         string smileAt = JsonMapping.Field(path, "smile");
@@ -159,10 +159,24 @@ public static class MarketSnapshotJson
         for (int j = 0; j < smile.Count; j++)
         {
             SmilePillarDto p = smile[j];
-            m.At(JsonMapping.Index(smileAt, j), () => VolSurface.Smile([(p.Expiry, p.Strikes, p.Vols)]));
+            for (int k = 0; k < p.Vols.Count; k++)
+            {
+                Vol(p.Vols[k], max, JsonMapping.Index(JsonMapping.Field(JsonMapping.Index(smileAt, j), "vols"), k), m);
+            }
+
+            m.At(JsonMapping.Index(smileAt, j), () => VolSurface.Smile([(p.Expiry, p.Strikes, p.Vols)], max));
         }
 
-        return m.At(smileAt, () => VolSurface.Smile(smile.Select(p => (p.Expiry, p.Strikes, p.Vols))));
+        return m.At(smileAt, () => VolSurface.Smile(smile.Select(p => (p.Expiry, p.Strikes, p.Vols)), max));
+    }
+
+    /// <summary>One vol against the bound of the read (<see cref="MarginFileOptions.MaxVolatility"/>), the error at its path.</summary>
+    private static void Vol(double vol, double max, string path, JsonMapping m)
+    {
+        if (!(vol > 0 && vol <= max) || !double.IsFinite(vol))
+        {
+            throw m.Error(path, VolatilityLimit.Problem(vol, max, "the volatility"));
+        }
     }
 
     private static void CheckExpiries(IEnumerable<DateTimeOffset> expiries, string path, JsonMapping m)

@@ -5,7 +5,7 @@ namespace PortfolioMargin.Serialization;
 /// <summary>
 /// Reads and writes a covariance-VaR parameter set (<see cref="VaRParameters"/>: factor labels, vols with their unit,
 /// the correlation matrix, and the options) as a <c>portfoliomargin/var-parameters</c> JSON document (schema:
-/// <c>docs/file-formats.md</c>). Reading validates through <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>,
+/// <c>docs/file-formats.md</c>). Reading validates through <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair, double)"/>,
 /// so a non-PSD matrix is refused (with the JSON path) unless the file asks for a repair. Stateless, thread-safe, AOT-safe.
 /// </summary>
 public static class VaRParametersJson
@@ -96,7 +96,7 @@ public static class VaRParametersJson
 
         VolatilityUnit unit = f.Unit is null ? VolatilityUnit.Daily : m.At("$.factors.unit", () => FileEnum.Parse<VolatilityUnit>(f.Unit, "volatility unit"));
         CorrelationRepair repair = f.Repair is null ? CorrelationRepair.None : m.At("$.factors.repair", () => FileEnum.Parse<CorrelationRepair>(f.Repair, "correlation repair"));
-        VaRFactors factors = m.At("$.factors", () => VaRFactors.Create(f.Labels!, f.Volatilities, matrix, unit, f.DaysPerYear ?? 365, repair));
+        VaRFactors factors = m.At("$.factors", () => VaRFactors.Create(f.Labels!, f.Volatilities, matrix, unit, f.DaysPerYear ?? 365, repair, m.Options.MaxVolatility));
 
         VaROptionsDto? o = d.Options;
         var defaults = new VaROptions();

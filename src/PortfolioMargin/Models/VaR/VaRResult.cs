@@ -26,6 +26,11 @@ internal static class VaRResult
             diagnostics.AddRange(extra);
         }
 
+        if (n == 0)
+        {
+            diagnostics.Add(MarginDiagnostic.EmptyPortfolio(model));
+        }
+
         bool floored = !(measure > 0);
         if (floored && n > 0)
         {
