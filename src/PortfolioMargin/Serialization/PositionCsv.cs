@@ -84,7 +84,9 @@ public static class PositionCsv
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Header);
         writer.Write('\n');
-        var rows = new Dictionary<Instrument, (string Before, string After)>();
+        // Row text per instrument: by reference first (positions usually share instrument objects), then by value.
+        var byReference = new Dictionary<Instrument, (string Before, string After)>(ReferenceEqualityComparer.Instance);
+        var byValue = new Dictionary<Instrument, (string Before, string After)>();
         Span<char> number = stackalloc char[32];
         int index = 0;
         foreach (Position p in positions)
@@ -94,12 +96,20 @@ public static class PositionCsv
                 throw new ArgumentException($"Position #{index} is null.", nameof(positions));
             }
 
-            if (!rows.TryGetValue(p.Instrument, out (string Before, string After) row))
+            if (!byReference.TryGetValue(p.Instrument, out (string Before, string After) row))
             {
-                row = Row(p.Instrument);
-                if (rows.Count < InstrumentCacheSize)
+                if (!byValue.TryGetValue(p.Instrument, out row))
                 {
-                    rows.Add(p.Instrument, row);
+                    row = Row(p.Instrument);
+                    if (byValue.Count < InstrumentCacheSize)
+                    {
+                        byValue.Add(p.Instrument, row);
+                    }
+                }
+
+                if (byReference.Count < InstrumentCacheSize)
+                {
+                    byReference.Add(p.Instrument, row);
                 }
             }
 
