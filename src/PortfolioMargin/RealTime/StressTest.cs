@@ -229,7 +229,7 @@ public static class StressTest
             CorrelationMatrix? correlation = overrides is not null && overrides.TryGetValue(scenario.Id, out CorrelationMatrix? c) ? c : null;
             bool applied = correlation is not null && model is IStressMarginModel;
             Func<ResolvedPortfolio, MarginResult> margin = model is IStressMarginModel stressed
-                ? shocked => stressed.CalculateUnderStress(shocked, scenario, correlation)
+                ? resolved => stressed.CalculateUnderStress(resolved, scenario, correlation)
                 : model.Calculate;
             (MarginResult m, AccountMargin? account, ImmutableArray<int> expired) = underStress(scenario, shocked, margin);
             results.Add(new StressScenarioResult(scenario, total,
