@@ -44,15 +44,15 @@ Console.WriteLine($"Today: equity {now.Equity:N0} USD, grid IM {now.InitialMargi
 Console.WriteLine($"Models: {grid.Name}; {var99.Name} (BTC/ETH vols 55 %/70 % a year, correlation 0.82)");
 
 Table.Section("1. Scenarios: P&L by full revaluation, margin and the account under stress (USD)");
-Table.Print(["scenario", "P&L", "BTC", "ETH", "equity", "grid IM", "grid MM", "VaR IM", "margin ratio", "status"],
+Table.Print(["scenario", "P&L today's px", "P&L scen. px", "BTC", "ETH", "equity", "equity chg", "grid IM", "grid MM", "VaR IM", "margin ratio", "status"],
     byGrid.Scenarios.Zip(byVaR.Scenarios).Select(x =>
     {
         (StressScenarioResult g, StressScenarioResult v) = x;
         AccountMargin a = g.AccountUnderStress!;
         return new[]
         {
-            g.Scenario.Id, Usd(g.Pnl), Usd(g.Groups.Single(p => p.Item == "BTC").Pnl), Usd(g.Groups.Single(p => p.Item == "ETH").Pnl),
-            Table.Num(a.Equity, 0), Table.Num(a.InitialMargin, 0), Table.Num(a.MaintenanceMargin, 0),
+            g.Scenario.Id, Usd(g.Pnl), Usd(g.PnlAtScenarioPrices!.Value), Usd(g.Groups.Single(p => p.Item == "BTC").Pnl), Usd(g.Groups.Single(p => p.Item == "ETH").Pnl),
+            Table.Num(a.Equity, 0), Usd(g.EquityChange!.Value), Table.Num(a.InitialMargin, 0), Table.Num(a.MaintenanceMargin, 0),
             Table.Num(v.MarginUnderStress.InitialMargin, 0) + (v.CorrelationOverrideApplied ? " *" : ""), Table.Pct(a.MarginRatio), a.Status.ToString(),
         };
     }));
@@ -63,17 +63,20 @@ foreach (Scenario s in stress.Scenarios)
 
 Console.WriteLine("  * the VaR uses the scenario's correlation override (BTC/ETH correlation 1.0); the grid ignores it.");
 Console.WriteLine("  Equity under stress includes the futures variation; coin collateral moves with its price. Status from the grid model.");
-Console.WriteLine("  The P&L columns convert coin-settled (inverse) P&L at today's coin price; equity under stress holds it at the shocked price.");
+Console.WriteLine($"  'P&L today's px' (and BTC, ETH) converts coin-settled (inverse) P&L at today's coin price, 'P&L scen. px' at the scenario's; 'equity chg' is equity under stress minus today's {byGrid.BaseEquity:N0}.");
+Console.WriteLine("  The worst scenario is the largest fall of equity at the scenario's prices (StressReport.Worst), not the lowest P&L at today's coin price.");
 
 Table.Section("2. P&L per position and scenario (USD; COLLATERAL rows are coin balances)");
 Table.Print(["position", .. stress.Scenarios.Select(s => s.Id), "worst"],
     byGrid.PositionLabels.Select((label, i) => (string[])[label, .. byGrid.Scenarios.Select(s => Usd(s.PositionPnl[i])), byGrid.WorstByPosition[i].ScenarioId]));
 
 StressScenarioResult worst = byGrid.Worst;
-Table.Section($"3. Worst scenario: {worst.Scenario.Id} ({worst.Scenario.Name}), P&L {worst.Pnl:N0} USD — top movers");
-Table.Print(["position", "P&L", "share of loss"],
-    byGrid.PositionLabels.Select((label, i) => (label, pnl: worst.PositionPnl[i])).OrderBy(p => p.pnl).Take(5)
-        .Select(p => new[] { p.label, Usd(p.pnl), Table.Pct(p.pnl / worst.Pnl) }));
+Table.Section($"3. Worst scenario: {worst.Scenario.Id} ({worst.Scenario.Name}), equity change {worst.EquityChange:N0} USD (P&L {worst.Pnl:N0} at today's coin price, "
+    + $"{worst.PnlAtScenarioPrices:N0} at the scenario's) — top movers at the scenario's prices");
+Table.Print(["position", "P&L scen. px", "share of loss"],
+    byGrid.PositionLabels.Select((label, i) => (label, pnl: worst.PositionPnlAtScenarioPrices[i])).OrderBy(p => p.pnl).Take(5)
+        .Select(p => new[] { p.label, Usd(p.pnl), Table.Pct(p.pnl / worst.PnlAtScenarioPrices!.Value) }));
+Console.WriteLine($"Lowest P&L at today's coin price: {byGrid.WorstByPnl.Scenario.Id} ({byGrid.WorstByPnl.Pnl:N0}), which leaves equity {byGrid.WorstByPnl.AccountUnderStress!.Equity:N0} against {worst.AccountUnderStress!.Equity:N0} in {worst.Scenario.Id}.");
 Console.WriteLine($"Worst per group: {string.Join("; ", byGrid.WorstByGroup.Select(g => $"{g.Item} {g.ScenarioId} {g.Pnl:N0}"))}");
 AccountMargin w = worst.AccountUnderStress!;
 Console.WriteLine($"Account in {worst.Scenario.Id}: equity {w.Equity:N0}, grid MM {w.MaintenanceMargin:N0}, available {w.AvailableBalance:N0}, status {w.Status}");

@@ -36,6 +36,10 @@ public class BatchMarginBenchmarks
 
     [Benchmark(Description = "10,000 accounts x 20 positions, every core")]
     public int EveryCore() => BatchMargin.Calculate(_accounts, _model, _market).Length;
+
+    /// <summary>The per-account outcomes (<see cref="BatchMargin.CalculateEach(IReadOnlyList{Account}, Models.IMarginModel, MarketSnapshot, BatchOptions?, AccountThresholds?)"/>): should cost what <see cref="EveryCore"/> costs.</summary>
+    [Benchmark(Description = "10,000 accounts x 20 positions, every core, per-account outcomes")]
+    public int EveryCoreOutcomes() => BatchMargin.CalculateEach(_accounts, _model, _market).Outcomes.Length;
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using PortfolioMargin.Correlation;
 using PortfolioMargin.MarketData;
 using PortfolioMargin.Models;
 using PortfolioMargin.Portfolios;
+using PortfolioMargin.Pricing;
 using PortfolioMargin.Revaluation;
 using PortfolioMargin.Scenarios;
 
@@ -32,6 +33,30 @@ public sealed record StressScenarioResult(Scenario Scenario, double Pnl, Immutab
 {
     /// <summary>Indices (into the book's or account's positions, ascending) of the positions that expire inside the scenario's time shift; empty when none.</summary>
     public ImmutableArray<int> ExpiredPositions { get; init; } = [];
+
+    /// <summary>
+    /// Total weighted P&amp;L with each position's P&amp;L in its settlement currency converted at the scenario's
+    /// conversion rates (a coin-settled P&amp;L at the shocked coin price), where <see cref="Pnl"/> converts at today's;
+    /// the two agree for positions settled in the report currency. Null on a result built without it.
+    /// </summary>
+    public double? PnlAtScenarioPrices { get; init; }
+
+    /// <summary>Per position (same order as <see cref="PositionPnl"/>), the weighted P&amp;L at the scenario's conversion rates; default (not set) on a result built without it.</summary>
+    public ImmutableArray<double> PositionPnlAtScenarioPrices { get; init; }
+
+    /// <summary>
+    /// For an account: equity under stress (<see cref="AccountUnderStress"/>) minus equity today, both in the report
+    /// currency at their own prices (coin collateral, coin-settled premiums and futures variation at the shocked coin
+    /// price); null for a book.
+    /// </summary>
+    public double? EquityChange { get; init; }
+
+    /// <summary>
+    /// The figure <see cref="StressReport.Worst"/> ranks by, in the report currency at the scenario's prices: for an
+    /// account <see cref="EquityChange"/>, for a book <see cref="PnlAtScenarioPrices"/> (falling back to
+    /// <see cref="Pnl"/> on a result built without them).
+    /// </summary>
+    public double ValueChange => EquityChange ?? PnlAtScenarioPrices ?? Pnl;
 }
 
 /// <summary>The outcome of a stress test. Immutable.</summary>
@@ -39,8 +64,19 @@ public sealed record StressScenarioResult(Scenario Scenario, double Pnl, Immutab
 /// <param name="Scenarios">Per scenario, in set order.</param>
 public sealed record StressReport(ImmutableArray<string> PositionLabels, ImmutableArray<StressScenarioResult> Scenarios)
 {
-    /// <summary>The scenario with the lowest total P&amp;L (first in set order among ties).</summary>
-    public StressScenarioResult Worst => Enumerable.Aggregate(Scenarios, (a, b) => b.Pnl < a.Pnl ? b : a);
+    /// <summary>For an account: equity today (the base of <see cref="StressScenarioResult.EquityChange"/>); null for a book.</summary>
+    public double? BaseEquity { get; init; }
+
+    /// <summary>
+    /// The scenario with the lowest <see cref="StressScenarioResult.ValueChange"/> (first in set order among ties): for
+    /// an account the largest fall of equity, for a book the largest loss, both in the report currency at the
+    /// scenario's prices. (Earlier versions ranked by <see cref="StressScenarioResult.Pnl"/>, which converts coin-settled
+    /// P&amp;L at today's coin price; <see cref="WorstByPnl"/> keeps that ranking.)
+    /// </summary>
+    public StressScenarioResult Worst => Enumerable.Aggregate(Scenarios, (a, b) => b.ValueChange < a.ValueChange ? b : a);
+
+    /// <summary>The scenario with the lowest <see cref="StressScenarioResult.Pnl"/> (P&amp;L at today's conversion rates; first in set order among ties).</summary>
+    public StressScenarioResult WorstByPnl => Enumerable.Aggregate(Scenarios, (a, b) => b.Pnl < a.Pnl ? b : a);
 
     /// <summary>Per risk group, its worst scenario and P&amp;L.</summary>
     public ImmutableArray<StressPnl> WorstByGroup =>
@@ -89,9 +125,8 @@ public static class StressTest
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(stress);
         ArgumentNullException.ThrowIfNull(model);
-        return RunCore(book, stress, model, correlationOverrides, (scenario, margin) =>
+        return RunCore(book, stress, model, correlationOverrides, (scenario, shocked, margin) =>
         {
-            MarketSnapshot shocked = MarketShock.Scenario(book.Market, book.Portfolio, scenario);
             var split = ExpiredUnderStress.Split(book.Portfolio, shocked.ValuationTime);
             MarginResult live = margin(ResolvedPortfolio.Resolve(split.Live, shocked));
             return (split.Restate(live, scenario, shocked.ValuationTime, book.Market, shocked), null, split.Expired);
@@ -117,9 +152,14 @@ public static class StressTest
         ArgumentNullException.ThrowIfNull(model);
         ResolvedPortfolio risk = AccountCalculator.RiskPortfolio(account, market);
         AccountThresholds levels = thresholds ?? AccountThresholds.Default;
-        return RunCore(risk, stress, model, correlationOverrides, (scenario, margin) =>
+        double equity = AccountCalculator.ValueCollateral(account, market).Sum(c => c.Value);
+        for (int i = 0; i < account.Positions.Count; i++)
         {
-            MarketSnapshot shocked = MarketShock.Scenario(market, risk.Portfolio, scenario);
+            equity += PortfolioValuation.DeltaAndValue(risk, i).ValueInReport;
+        }
+
+        StressReport report = RunCore(risk, stress, model, correlationOverrides, (scenario, shocked, margin) =>
+        {
             var split = ExpiredUnderStress.Split(account.Positions, shocked.ValuationTime);
             if (split.Expired.IsEmpty)
             {
@@ -140,10 +180,15 @@ public static class StressTest
             AccountStatus status = levels.StatusOf(live.CollateralValue + positionsValue, m.InitialMargin, m.MaintenanceMargin);
             return (m, new AccountMargin(account, m, live.Collateral, live.CollateralValue, positionsValue, status), split.Expired);
         });
+        return report with
+        {
+            BaseEquity = equity,
+            Scenarios = [.. report.Scenarios.Select(s => s with { EquityChange = s.AccountUnderStress!.Equity - equity })],
+        };
     }
 
     private static StressReport RunCore(ResolvedPortfolio risk, ScenarioSet stress, IMarginModel model, IReadOnlyDictionary<string, CorrelationMatrix>? overrides,
-        Func<Scenario, Func<ResolvedPortfolio, MarginResult>, (MarginResult Margin, AccountMargin? Account, ImmutableArray<int> Expired)> underStress)
+        Func<Scenario, MarketSnapshot, Func<ResolvedPortfolio, MarginResult>, (MarginResult Margin, AccountMargin? Account, ImmutableArray<int> Expired)> underStress)
     {
         RiskArrays arrays = RiskArrays.Compute(risk, stress);
         ImmutableArray<string> labels = [.. risk.Portfolio.Select(p => p.ToString())];
@@ -151,26 +196,34 @@ public static class StressTest
         for (int s = 0; s < stress.Count; s++)
         {
             Scenario scenario = stress.Scenarios[s];
+            MarketSnapshot shocked = MarketShock.Scenario(risk.Market, risk.Portfolio, scenario);
             var positionPnl = new double[risk.Count];
+            var atScenarioPrices = new double[risk.Count];
             var byGroup = new double[risk.Underlyings.Length];
-            double total = 0;
+            double total = 0, totalAtScenario = 0;
             for (int i = 0; i < risk.Count; i++)
             {
                 positionPnl[i] = arrays[i, s];
                 byGroup[risk.UnderlyingIndex[i]] += positionPnl[i];
                 total += positionPnl[i];
+                // The engine's P&L is in the settlement currency times today's rate: restate it at the scenario's rate.
+                Instruments.Instrument instrument = risk.Portfolio[i].Instrument;
+                atScenarioPrices[i] = positionPnl[i] * (MarketLookup.Fx(shocked, instrument.SettlementCurrency, instrument) / risk.SettlementToReport[i]);
+                totalAtScenario += atScenarioPrices[i];
             }
 
             CorrelationMatrix? correlation = overrides is not null && overrides.TryGetValue(scenario.Id, out CorrelationMatrix? c) ? c : null;
             bool applied = correlation is not null && model is IStressMarginModel;
             Func<ResolvedPortfolio, MarginResult> margin = model is IStressMarginModel stressed
-                ? shocked => stressed.CalculateUnderStress(shocked, scenario, correlation)
+                ? resolved => stressed.CalculateUnderStress(resolved, scenario, correlation)
                 : model.Calculate;
-            (MarginResult m, AccountMargin? account, ImmutableArray<int> expired) = underStress(scenario, margin);
+            (MarginResult m, AccountMargin? account, ImmutableArray<int> expired) = underStress(scenario, shocked, margin);
             results.Add(new StressScenarioResult(scenario, total,
                 [.. risk.Underlyings.Select((u, g) => new StressPnl(u.Symbol, scenario.Id, byGroup[g]))], [.. positionPnl], m, account, applied)
             {
                 ExpiredPositions = expired,
+                PnlAtScenarioPrices = totalAtScenario,
+                PositionPnlAtScenarioPrices = [.. atScenarioPrices],
             });
         }
 

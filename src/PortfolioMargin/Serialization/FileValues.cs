@@ -40,6 +40,14 @@ internal static class FileEnum
     public static string Name<T>(T value)
         where T : struct, Enum
     {
+        foreach ((T v, string name) in Names<T>.All)
+        {
+            if (EqualityComparer<T>.Default.Equals(v, value))
+            {
+                return name;
+            }
+        }
+
         string s = value.ToString();
         return string.Concat(s[..1].ToLowerInvariant(), s.AsSpan(1));
     }
@@ -49,15 +57,26 @@ internal static class FileEnum
         where T : struct, Enum
     {
         StringComparison comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        foreach (T value in Enum.GetValues<T>())
+        foreach ((T value, string name) in Names<T>.All)
         {
-            if (string.Equals(Name(value), text, comparison))
+            if (string.Equals(name, text, comparison))
             {
                 return value;
             }
         }
 
-        throw new ArgumentException($"'{text}' is not a valid {field}: expected one of {string.Join(", ", Enum.GetValues<T>().Select(Name))}.", field);
+        throw new ArgumentException($"'{text}' is not a valid {field}: expected one of {string.Join(", ", Names<T>.All.Select(n => n.Name))}.", field);
+    }
+
+    /// <summary>The file names of an enum's members, computed once per type.</summary>
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly (T Value, string Name)[] All = [.. Enum.GetValues<T>().Select(v =>
+        {
+            string s = v.ToString();
+            return (v, string.Concat(s[..1].ToLowerInvariant(), s.AsSpan(1)));
+        })];
     }
 }
 
@@ -115,16 +134,16 @@ internal sealed record InstrumentTerms(
     public static InstrumentTerms Of(Instrument instrument)
     {
         ArgumentNullException.ThrowIfNull(instrument);
-        (FileInstrumentKind kind, bool inverse, Instrument unnamed) = instrument switch
+        (FileInstrumentKind kind, bool inverse) = instrument switch
         {
-            SpotInstrument s => (FileInstrumentKind.Spot, false, (Instrument)new SpotInstrument(s.Underlying, s.Multiplier)),
-            Perpetual p => (FileInstrumentKind.Perpetual, p.Inverse, new Perpetual(p.Underlying, p.Inverse, p.Multiplier)),
-            Future f => (FileInstrumentKind.Future, f.Inverse, new Future(f.Underlying, f.ExpiryTime, f.Inverse, f.Multiplier)),
-            EuropeanOption o => (FileInstrumentKind.Option, o.Settlement == OptionSettlement.Inverse,
-                new EuropeanOption(o.Underlying, o.Right, o.Strike, o.ExpiryTime, o.Settlement, o.Multiplier)),
+            SpotInstrument => (FileInstrumentKind.Spot, false),
+            Perpetual p => (FileInstrumentKind.Perpetual, p.Inverse),
+            Future f => (FileInstrumentKind.Future, f.Inverse),
+            EuropeanOption o => (FileInstrumentKind.Option, o.Settlement == OptionSettlement.Inverse),
             _ => throw new ArgumentException($"Instrument '{instrument.Name}' is of type {instrument.GetType().Name}, which the file formats do not describe.", nameof(instrument)),
         };
         var option = instrument as EuropeanOption;
+        string? name = instrument.GivenName is { } given && given != instrument.GeneratedName ? given : null;
         return new InstrumentTerms(
             FileEnum.Name(kind),
             inverse ? FileEnum.Name(OptionSettlement.Inverse) : null,
@@ -132,7 +151,7 @@ internal sealed record InstrumentTerms(
             option?.Strike,
             option is null ? null : FileEnum.Name(option.Right),
             instrument.Multiplier == 1.0 ? null : instrument.Multiplier,
-            instrument.Name == unnamed.Name ? null : instrument.Name);
+            name);
     }
 
     private static void NotFor(bool present, string field, string kind)

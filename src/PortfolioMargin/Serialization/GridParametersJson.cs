@@ -32,12 +32,16 @@ public static class GridParametersJson
     /// <summary>Writes grid parameters as indented UTF-8 JSON; a scenario set shared by several groups is written once.</summary>
     /// <param name="parameters">The parameter set.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(GridParameters parameters, Stream utf8Json) => File.Write(ToDocument(parameters), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(GridParameters parameters, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(parameters), utf8Json, options);
 
     /// <summary>The grid parameters as indented JSON text (a shared scenario set is written once).</summary>
     /// <param name="parameters">The parameter set.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(GridParameters parameters) => File.ToJson(ToDocument(parameters));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(GridParameters parameters, MarginFileOptions? options = null) => File.ToJson(ToDocument(parameters), options);
 
     private static GridParametersDocument ToDocument(GridParameters p)
     {

@@ -28,12 +28,16 @@ public static class IsolatedRatesJson
     /// <summary>Writes a model's rates as indented UTF-8 JSON (overrides sorted by key).</summary>
     /// <param name="model">The model.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(IsolatedModel model, Stream utf8Json) => File.Write(ToDocument(model), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(IsolatedModel model, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(model), utf8Json, options);
 
     /// <summary>A model's rates as indented JSON text (overrides sorted by key).</summary>
     /// <param name="model">The model.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(IsolatedModel model) => File.ToJson(ToDocument(model));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(IsolatedModel model, MarginFileOptions? options = null) => File.ToJson(ToDocument(model), options);
 
     private static IsolatedRatesDocument ToDocument(IsolatedModel model)
     {

@@ -36,16 +36,61 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             throw TooLarge(bytes, options.MaxDocumentBytes);
         }
 
-        return Read(Encoding.UTF8.GetBytes(json), options, map);
+        return Read(JsonText.ToUtf8(json), options, map);
     }
 
-    public void Write(TDocument document, Stream utf8Json)
+    /// <summary>Writes the document after <see cref="Serialize"/> has checked it against the reader's limits: nothing is written when it is refused.</summary>
+    public void Write(TDocument document, Stream utf8Json, MarginFileOptions? options)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        JsonSerializer.Serialize(utf8Json, document, typeInfo);
+        using CappedBuffer buffer = Serialize(document, options ?? MarginFileOptions.Default);
+        utf8Json.Write(buffer.Written.Span);
     }
 
-    public string ToJson(TDocument document) => JsonSerializer.Serialize(document, typeInfo);
+    public string ToJson(TDocument document, MarginFileOptions? options)
+    {
+        using CappedBuffer buffer = Serialize(document, options ?? MarginFileOptions.Default);
+        return Encoding.UTF8.GetString(buffer.Written.Span);
+    }
+
+    /// <summary>
+    /// Serializes into memory capped at <see cref="MarginFileOptions.MaxDocumentBytes"/>, then runs the reader's scan
+    /// over the bytes, so a document the readers would refuse under <paramref name="options"/> (size, a list too long,
+    /// nesting) is refused here with the same limit named: what is written with given options reads back with them.
+    /// </summary>
+    private CappedBuffer Serialize(TDocument document, MarginFileOptions options)
+    {
+        var buffer = new CappedBuffer(options.MaxDocumentBytes, () => new MarginFileException(title, null, null, null, null, string.Create(CultureInfo.InvariantCulture,
+            $"cannot write the document: it is larger than the limit MaxDocumentBytes = {options.MaxDocumentBytes} bytes that the readers apply; raise MarginFileOptions.MaxDocumentBytes for writing and for reading.")));
+        try
+        {
+            JsonSerializerOptions o = typeInfo.Options;
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions
+            {
+                Indented = o.WriteIndented, IndentCharacter = o.IndentCharacter, IndentSize = o.IndentSize, NewLine = o.NewLine, Encoder = o.Encoder, MaxDepth = o.MaxDepth,
+            }))
+            {
+                JsonSerializer.Serialize(writer, document, typeInfo);
+            }
+
+            try
+            {
+                new Scanner(new JsonMapping(buffer.Written, title), options, format).Scan();
+            }
+            catch (MarginFileException e)
+            {
+                throw new MarginFileException(title, e.Path, e.LineNumber, e.BytePositionInLine, null,
+                    $"cannot write the document: the readers would refuse it: {e.Problem} Raise that limit for writing and for reading.", e);
+            }
+
+            return buffer;
+        }
+        catch
+        {
+            buffer.Dispose();
+            throw;
+        }
+    }
 
     private T Read<T>(ReadOnlyMemory<byte> utf8, MarginFileOptions options, Func<TDocument, JsonMapping, T> map)
     {
@@ -55,7 +100,12 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             utf8 = utf8[3..];
         }
 
-        var mapping = new JsonMapping(utf8, title);
+        var mapping = new JsonMapping(utf8, title, options);
+        if (utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || utf8.Span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw mapping.ErrorAt("$", 0, "the document starts with a UTF-16 byte-order mark; a JSON document must be UTF-8 (save it as UTF-8, see docs/file-formats.md).");
+        }
+
         new Scanner(mapping, options, format).Scan();
         TDocument? document;
         try
@@ -80,6 +130,19 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
         if (stream.CanSeek && stream.Length - stream.Position > max)
         {
             throw TooLarge(stream.Length - stream.Position, max);
+        }
+
+        if (stream.CanSeek)
+        {
+            // The length is known: one array of that size, filled in place (no doubling copies of a large document).
+            var exact = new byte[stream.Length - stream.Position];
+            int filled = stream.ReadAtLeast(exact, exact.Length, throwOnEndOfStream: false);
+            if (filled == exact.Length && stream.ReadByte() >= 0)
+            {
+                throw TooLarge(exact.Length + 1L, max, readSoFar: true);
+            }
+
+            return exact.AsMemory(0, filled);
         }
 
         using var buffer = new MemoryStream();
@@ -139,6 +202,7 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
+                    CheckText(ref reader, name: true);
                     _path.SetProperty(reader.GetString()!);
                     return;
                 case JsonTokenType.StartObject or JsonTokenType.StartArray:
@@ -168,12 +232,32 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
                     }
 
                     Element(ref reader);
+                    if (reader.TokenType == JsonTokenType.String)
+                    {
+                        CheckText(ref reader, name: false);
+                    }
+                    else if (reader.TokenType == JsonTokenType.Null && _path.IsArray)
+                    {
+                        throw mapping.ErrorAt(_path.ToString(), reader.TokenStartIndex,
+                            "null is not allowed as an element of a list: remove it, or give the value (see docs/file-formats.md).");
+                    }
+
                     if (_path.Depth == 1)
                     {
                         Envelope(ref reader);
                     }
 
                     return;
+            }
+        }
+
+        /// <summary>A property name or string value must be valid Unicode (<see cref="JsonText"/>); a name's error is at the enclosing object.</summary>
+        private void CheckText(ref Utf8JsonReader reader, bool name)
+        {
+            if (JsonText.Problem(ref reader, out long offset) is { } problem)
+            {
+                throw mapping.ErrorAt(name ? _path.ToString(_path.Depth - 1) : _path.ToString(), offset,
+                    $"{(name ? "a property name" : "the string")} is not valid text: {problem}; a JSON document must be UTF-8 (see docs/file-formats.md).");
             }
         }
 
@@ -242,302 +326,5 @@ internal sealed class JsonFile<TDocument>(string format, string title, JsonTypeI
             "strikes" or "vols" => (options.MaxSmilePoints, nameof(MarginFileOptions.MaxSmilePoints)),
             _ => (options.MaxListLength, nameof(MarginFileOptions.MaxListLength)),
         };
-    }
-}
-
-/// <summary>
-/// The JSON path of the token a reader is on, kept as a stack of frames (object: current property; array: element
-/// count), so that a path string is only built when an error needs one.
-/// </summary>
-internal sealed class JsonPathStack
-{
-    private readonly List<Frame> _frames = [];
-
-    public int Depth => _frames.Count;
-
-    public bool IsArray => _frames[^1].IsArray;
-
-    public string? Property => _frames.Count == 0 ? null : _frames[^1].Property;
-
-    public int Limit => _frames[^1].Limit;
-
-    public string LimitName => _frames[^1].LimitName;
-
-    public void Push(bool isArray, int limit = int.MaxValue, string limitName = "") => _frames.Add(new Frame(isArray, limit, limitName));
-
-    public void Pop() => _frames.RemoveAt(_frames.Count - 1);
-
-    public void SetProperty(string name) => _frames[^1].Property = name;
-
-    /// <summary>Counts one more element in the current array; false when that exceeds its limit.</summary>
-    public bool CountElement() => ++_frames[^1].Count <= _frames[^1].Limit;
-
-    /// <summary>The path of the current token, e.g. <c>$.positions[3].quantity</c>.</summary>
-    public override string ToString()
-    {
-        var sb = new StringBuilder("$");
-        foreach (Frame f in _frames)
-        {
-            if (f.IsArray)
-            {
-                if (f.Count > 0)
-                {
-                    sb.Append('[').Append((f.Count - 1).ToString(CultureInfo.InvariantCulture)).Append(']');
-                }
-            }
-            else if (f.Property is not null)
-            {
-                AppendProperty(sb, f.Property);
-            }
-        }
-
-        return sb.ToString();
-    }
-
-    /// <summary>Appends <c>.name</c>, or <c>['name']</c> when the name is not a plain identifier (the form <see cref="JsonException.Path"/> uses).</summary>
-    public static void AppendProperty(StringBuilder sb, string name)
-    {
-        if (name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-        {
-            sb.Append('.').Append(name);
-        }
-        else
-        {
-            sb.Append("['").Append(name.Replace("'", "\\'", StringComparison.Ordinal)).Append("']");
-        }
-    }
-
-    private sealed class Frame(bool isArray, int limit, string limitName)
-    {
-        public bool IsArray { get; } = isArray;
-
-        public int Limit { get; } = limit;
-
-        public string LimitName { get; } = limitName;
-
-        public string? Property { get; set; }
-
-        public int Count { get; set; }
-    }
-}
-
-/// <summary>
-/// Maps a deserialized document to domain objects and reports problems as <see cref="MarginFileException"/>s carrying
-/// the JSON path and, found by re-scanning the bytes (only when there is an error), the line and byte of the value.
-/// </summary>
-internal sealed class JsonMapping(ReadOnlyMemory<byte> utf8, string title)
-{
-    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
-
-    /// <summary>Runs <paramref name="build"/> (a domain constructor); an <see cref="ArgumentException"/> becomes an error at <paramref name="path"/>, or at its field when the exception's parameter is one of <paramref name="fields"/>.</summary>
-    public T At<T>(string path, Func<T> build, params ReadOnlySpan<string> fields)
-    {
-        try
-        {
-            return build();
-        }
-        catch (ArgumentException e)
-        {
-            string at = path;
-            foreach (string field in fields)
-            {
-                if (string.Equals(field, e.ParamName, StringComparison.OrdinalIgnoreCase))
-                {
-                    at = Field(path, field);
-                }
-            }
-
-            throw Error(at, Problem(e), e);
-        }
-    }
-
-    /// <summary><c>path.name</c>.</summary>
-    public static string Field(string path, string name)
-    {
-        var sb = new StringBuilder(path);
-        JsonPathStack.AppendProperty(sb, name);
-        return sb.ToString();
-    }
-
-    /// <summary><c>path[index]</c>.</summary>
-    public static string Index(string path, int index) => string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
-
-    /// <summary>An error at a path; the line is that of the value at the path, or of its nearest enclosing value in the file when the value is absent.</summary>
-    public MarginFileException Error(string path, string problem, Exception? inner = null)
-    {
-        (long? line, long? column) = Where(path);
-        return new MarginFileException(title, path, line, column, null, problem, inner);
-    }
-
-    /// <summary>An error at a path whose byte offset is known.</summary>
-    public MarginFileException ErrorAt(string path, long offset, string problem)
-    {
-        (long line, long column) = LineOf(offset);
-        return new MarginFileException(title, path, line, column, null, problem);
-    }
-
-    /// <summary>An input limit was exceeded at the token starting at <paramref name="offset"/>.</summary>
-    public MarginFileException Limit(string path, long offset, string problem) => ErrorAt(path, offset, problem);
-
-    /// <summary>A syntax or depth error of the token reader (its line and byte are 0-based).</summary>
-    public MarginFileException FromReader(JsonException e, string path) =>
-        new(title, path, e.LineNumber + 1, e.BytePositionInLine + 1, null, Clean(e.Message), e);
-
-    /// <summary>A deserialization error (wrong type, missing or unknown field, duplicate property).</summary>
-    public MarginFileException FromJson(JsonException e)
-    {
-        string path = e.Path ?? "$";
-        long? line = e.LineNumber + 1, column = e.BytePositionInLine + 1;
-        if (line is null)
-        {
-            (line, column) = Where(path);
-        }
-
-        string problem = Clean(e.Message);
-        if (problem.Contains("could not be converted to", StringComparison.Ordinal))
-        {
-            long offset = Locate(path);
-            problem = offset < 0 ? "the value has the wrong type (see the field tables in docs/file-formats.md)."
-                : $"the value has the wrong type: got {TokenAt(offset)} (see the field tables in docs/file-formats.md).";
-        }
-
-        return new MarginFileException(title, path, line, column, null, problem, e);
-    }
-
-    private string TokenAt(long offset)
-    {
-        var reader = new Utf8JsonReader(Utf8.Span[(int)offset..], new JsonReaderOptions { MaxDepth = 1024 });
-        try
-        {
-            reader.Read();
-            return reader.TokenType switch
-            {
-                JsonTokenType.String => "a string",
-                JsonTokenType.Number => "a number",
-                JsonTokenType.True or JsonTokenType.False => "true/false",
-                JsonTokenType.StartArray => "an array",
-                JsonTokenType.StartObject => "an object",
-                JsonTokenType.Null => "null",
-                _ => reader.TokenType.ToString(),
-            };
-        }
-        catch (JsonException)
-        {
-            return "an unreadable value";
-        }
-    }
-
-    private static string Problem(ArgumentException e)
-    {
-        string message = e.Message;
-        int cut = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return cut >= 0 ? message[..cut] : message;
-    }
-
-    // System.Text.Json messages name the file-shape types and repeat the location; keep what helps the reader of the file.
-    private static string Clean(string message)
-    {
-        foreach (string marker in (ReadOnlySpan<string>)[" Path: ", " LineNumber: "])
-        {
-            int cut = message.IndexOf(marker, StringComparison.Ordinal);
-            if (cut >= 0)
-            {
-                message = message[..cut];
-            }
-        }
-
-        const string Missing = "was missing required properties including: ";
-        int m = message.IndexOf(Missing, StringComparison.Ordinal);
-        if (m >= 0)
-        {
-            return "missing required field(s) " + message[(m + Missing.Length)..].TrimEnd('.') + ".";
-        }
-
-        if (message.Contains("doesn't allow null values", StringComparison.Ordinal))
-        {
-            return "null is not allowed here: give a value, or leave an optional field out.";
-        }
-
-        if (message.StartsWith("Duplicate property '", StringComparison.Ordinal))
-        {
-            int end = message.IndexOf('\'', 20);
-            return $"the field '{message[20..end]}' is given twice.";
-        }
-
-        if (message.StartsWith("The JSON property '", StringComparison.Ordinal) && message.Contains("could not be mapped", StringComparison.Ordinal))
-        {
-            int end = message.IndexOf('\'', 19);
-            return $"unknown field '{message[19..end]}' (fields are case-sensitive; see docs/file-formats.md).";
-        }
-
-        return message.Replace("System.Double", "a number", StringComparison.Ordinal)
-            .Replace("System.Int32", "a whole number", StringComparison.Ordinal)
-            .Replace("System.String", "a string", StringComparison.Ordinal)
-            .Trim();
-    }
-
-    private (long? Line, long? Column) Where(string path)
-    {
-        long offset = Locate(path);
-        return offset < 0 ? (null, null) : LineOf(offset);
-    }
-
-    private (long Line, long Column) LineOf(long offset)
-    {
-        ReadOnlySpan<byte> before = Utf8.Span[..(int)Math.Min(offset, Utf8.Length)];
-        int lastNewline = before.LastIndexOf((byte)'\n');
-        return (before.Count((byte)'\n') + 1, offset - lastNewline);
-    }
-
-    /// <summary>Byte offset of the value at <paramref name="path"/>, or of the deepest enclosing value present; −1 when the bytes do not parse.</summary>
-    private long Locate(string path)
-    {
-        var stack = new JsonPathStack();
-        long best = -1;
-        int bestLength = -1;
-        var reader = new Utf8JsonReader(Utf8.Span, new JsonReaderOptions { MaxDepth = 1024 });
-        try
-        {
-            while (reader.Read())
-            {
-                switch (reader.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        stack.SetProperty(reader.GetString()!);
-                        continue;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        stack.Pop();
-                        continue;
-                }
-
-                if (stack.Depth > 0 && stack.IsArray)
-                {
-                    stack.CountElement();
-                }
-
-                string here = stack.ToString();
-                if (here.Length > bestLength && path.StartsWith(here, StringComparison.Ordinal)
-                    && (here.Length == path.Length || path[here.Length] is '.' or '['))
-                {
-                    best = reader.TokenStartIndex;
-                    bestLength = here.Length;
-                    if (here.Length == path.Length)
-                    {
-                        return best;
-                    }
-                }
-
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    stack.Push(reader.TokenType == JsonTokenType.StartArray);
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Best effort: keep what was found before the bytes stopped parsing.
-        }
-
-        return best;
     }
 }

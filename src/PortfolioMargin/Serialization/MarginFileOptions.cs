@@ -1,3 +1,4 @@
+using PortfolioMargin.MarketData;
 using PortfolioMargin.Portfolios;
 using PortfolioMargin.Scenarios;
 
@@ -16,13 +17,13 @@ public sealed record MarginFileOptions
     /// <summary>The default limits.</summary>
     public static MarginFileOptions Default { get; } = new();
 
-    /// <summary>Largest JSON document in bytes (UTF-8) or positions CSV in characters; default 64 MiB, at most <see cref="Array.MaxLength"/>.</summary>
+    /// <summary>Largest JSON document in bytes (UTF-8) or positions CSV in characters; default 256 MiB, at most <see cref="Array.MaxLength"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">On set: below 1 or above <see cref="Array.MaxLength"/>.</exception>
     public long MaxDocumentBytes
     {
         get;
         init => field = Check(value, 1, Array.MaxLength, nameof(MaxDocumentBytes));
-    } = 64L * 1024 * 1024;
+    } = 256L * 1024 * 1024;
 
     /// <summary>Deepest nesting of JSON objects and arrays (the root object is depth 1; the schemas need at most 8); default 32, in [1, 256].</summary>
     /// <exception cref="ArgumentOutOfRangeException">On set: outside [1, 256].</exception>
@@ -79,6 +80,18 @@ public sealed record MarginFileOptions
         get;
         init => field = (int)Check(value, 16, int.MaxValue, nameof(MaxCsvLineLength));
     } = 4_096;
+
+    /// <summary>
+    /// Largest volatility a market snapshot (flat, term and smile vols) or a VaR parameter set (factor vols, in their
+    /// unit) may hold; default <see cref="VolatilityLimit.DefaultMax"/> = 10 (1,000 %), the bound every vol input applies.
+    /// A vol above it is most likely a percentage typed for a fraction (55 for 0.55) and is refused; raise it only for a vol that is meant.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">On set: not finite and &gt; 0.</exception>
+    public double MaxVolatility
+    {
+        get;
+        init => field = VolatilityLimit.CheckMax(value, nameof(MaxVolatility));
+    } = VolatilityLimit.DefaultMax;
 
     private static long Check(long value, long min, long max, string name) =>
         value >= min && value <= max

@@ -31,12 +31,16 @@ public static class MarketSnapshotJson
     /// <summary>Writes a snapshot as indented UTF-8 JSON; entries are sorted (by symbol, expiry, currency) so equal snapshots give equal files.</summary>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(MarketSnapshot snapshot, Stream utf8Json) => File.Write(ToDocument(snapshot), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(MarketSnapshot snapshot, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(snapshot), utf8Json, options);
 
     /// <summary>The snapshot as indented JSON text (entries sorted as by <see cref="Write"/>).</summary>
     /// <param name="snapshot">The snapshot.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(MarketSnapshot snapshot) => File.ToJson(ToDocument(snapshot));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(MarketSnapshot snapshot, MarginFileOptions? options = null) => File.ToJson(ToDocument(snapshot), options);
 
     private static MarketSnapshotDocument ToDocument(MarketSnapshot s)
     {
@@ -131,9 +135,10 @@ public static class MarketSnapshotJson
             throw m.Error(path, $"a vol surface needs exactly one of \"flat\", \"term\" or \"smile\", got {shapes}.");
         }
 
+        double max = m.Options.MaxVolatility;
         if (dto.Flat is { } flat)
         {
-            return m.At(JsonMapping.Field(path, "flat"), () => VolSurface.Flat(flat));
+            return m.At(JsonMapping.Field(path, "flat"), () => VolSurface.Flat(flat, max));
         }
 
         if (dto.Term is { } term)
@@ -142,11 +147,10 @@ public static class MarketSnapshotJson
             CheckExpiries(term.Select(p => p.Expiry), at, m);
             for (int j = 0; j < term.Count; j++)
             {
-                double vol = term[j].Vol;
-                m.At(JsonMapping.Field(JsonMapping.Index(at, j), "vol"), () => VolSurface.Flat(vol));
+                Vol(term[j].Vol, max, JsonMapping.Field(JsonMapping.Index(at, j), "vol"), m);
             }
 
-            return m.At(at, () => VolSurface.TermStructure(term.Select(p => KeyValuePair.Create(p.Expiry, p.Vol))));
+            return m.At(at, () => VolSurface.TermStructure(term.Select(p => KeyValuePair.Create(p.Expiry, p.Vol)), max));
         }
 
         string smileAt = JsonMapping.Field(path, "smile");
@@ -155,10 +159,24 @@ public static class MarketSnapshotJson
         for (int j = 0; j < smile.Count; j++)
         {
             SmilePillarDto p = smile[j];
-            m.At(JsonMapping.Index(smileAt, j), () => VolSurface.Smile([(p.Expiry, p.Strikes, p.Vols)]));
+            for (int k = 0; k < p.Vols.Count; k++)
+            {
+                Vol(p.Vols[k], max, JsonMapping.Index(JsonMapping.Field(JsonMapping.Index(smileAt, j), "vols"), k), m);
+            }
+
+            m.At(JsonMapping.Index(smileAt, j), () => VolSurface.Smile([(p.Expiry, p.Strikes, p.Vols)], max));
         }
 
-        return m.At(smileAt, () => VolSurface.Smile(smile.Select(p => (p.Expiry, p.Strikes, p.Vols))));
+        return m.At(smileAt, () => VolSurface.Smile(smile.Select(p => (p.Expiry, p.Strikes, p.Vols)), max));
+    }
+
+    /// <summary>One vol against the bound of the read (<see cref="MarginFileOptions.MaxVolatility"/>), the error at its path.</summary>
+    private static void Vol(double vol, double max, string path, JsonMapping m)
+    {
+        if (!(vol > 0 && vol <= max) || !double.IsFinite(vol))
+        {
+            throw m.Error(path, VolatilityLimit.Problem(vol, max, "the volatility"));
+        }
     }
 
     private static void CheckExpiries(IEnumerable<DateTimeOffset> expiries, string path, JsonMapping m)

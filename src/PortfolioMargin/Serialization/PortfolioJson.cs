@@ -29,14 +29,18 @@ public static class PortfolioJson
     /// <summary>Writes a portfolio as indented UTF-8 JSON.</summary>
     /// <param name="portfolio">The portfolio.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <exception cref="ArgumentException">Two different underlyings share a symbol.</exception>
-    public static void Write(Portfolio portfolio, Stream utf8Json) => File.Write(ToDocument(portfolio), utf8Json);
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(Portfolio portfolio, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(portfolio), utf8Json, options);
 
     /// <summary>The portfolio as indented JSON text.</summary>
     /// <param name="portfolio">The portfolio.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
     /// <exception cref="ArgumentException">Two different underlyings share a symbol.</exception>
-    public static string ToJson(Portfolio portfolio) => File.ToJson(ToDocument(portfolio));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(Portfolio portfolio, MarginFileOptions? options = null) => File.ToJson(ToDocument(portfolio), options);
 
     internal static PortfolioDocument ToDocument(Portfolio portfolio)
     {
@@ -58,10 +62,11 @@ public static class PortfolioJson
             underlyings[u.Symbol] = u;
             if (!ids.TryGetValue(instrument, out string? id))
             {
-                id = instrument.Name;
+                string name = instrument.NameUncached;
+                id = name;
                 for (int k = 2; !usedIds.Add(id); k++)
                 {
-                    id = $"{instrument.Name}#{k}";
+                    id = $"{name}#{k}";
                 }
 
                 ids.Add(instrument, id);
@@ -84,31 +89,45 @@ public static class PortfolioJson
         for (int i = 0; i < list.Count; i++)
         {
             InstrumentDto dto = list[i];
-            string path = JsonMapping.Index("$.instruments", i);
             if (!underlyings.TryGetValue(dto.Underlying, out Underlying? u))
             {
-                throw m.Error(JsonMapping.Field(path, "underlying"), $"unknown underlying '{dto.Underlying}': declare it in $.underlyings.");
+                throw m.Error(JsonMapping.Field(JsonMapping.Index("$.instruments", i), "underlying"), $"unknown underlying '{dto.Underlying}': declare it in $.underlyings.");
             }
 
-            var terms = new InstrumentTerms(dto.Kind, dto.Settlement, dto.Expiry, dto.Strike, dto.Right, dto.Multiplier, dto.Name);
-            Instrument instrument = m.At(path, () => terms.Create(u, ignoreCase: false), InstrumentTerms.Fields);
+            Instrument instrument;
+            try
+            {
+                instrument = new InstrumentTerms(dto.Kind, dto.Settlement, dto.Expiry, dto.Strike, dto.Right, dto.Multiplier, dto.Name).Create(u, ignoreCase: false);
+            }
+            catch (ArgumentException e)
+            {
+                throw m.Refused(JsonMapping.Index("$.instruments", i), e, InstrumentTerms.Fields);
+            }
+
             if (!instruments.TryAdd(dto.Id, instrument))
             {
-                throw m.Error(JsonMapping.Field(path, "id"), $"the instrument id '{dto.Id}' is used twice; ids must be unique.");
+                throw m.Error(JsonMapping.Field(JsonMapping.Index("$.instruments", i), "id"), $"the instrument id '{dto.Id}' is used twice; ids must be unique.");
             }
         }
 
+        // Paths are built only for an error: a million positions allocate no path string and no closure.
         var positions = new Position[d.Positions.Count];
         for (int i = 0; i < positions.Length; i++)
         {
             PositionDto dto = d.Positions[i];
-            string path = JsonMapping.Index("$.positions", i);
             if (!instruments.TryGetValue(dto.Instrument, out Instrument? instrument))
             {
-                throw m.Error(JsonMapping.Field(path, "instrument"), $"unknown instrument '{dto.Instrument}': declare it in $.instruments.");
+                throw m.Error(JsonMapping.Field(JsonMapping.Index("$.positions", i), "instrument"), $"unknown instrument '{dto.Instrument}': declare it in $.instruments.");
             }
 
-            positions[i] = m.At(path, () => new Position(instrument, dto.Quantity), "quantity");
+            try
+            {
+                positions[i] = new Position(instrument, dto.Quantity);
+            }
+            catch (ArgumentException e)
+            {
+                throw m.Refused(JsonMapping.Index("$.positions", i), e, "quantity");
+            }
         }
 
         return new Portfolio(positions);

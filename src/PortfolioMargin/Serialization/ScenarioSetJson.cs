@@ -28,12 +28,16 @@ public static class ScenarioSetJson
     /// <summary>Writes a scenario set as indented UTF-8 JSON.</summary>
     /// <param name="set">The set.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(ScenarioSet set, Stream utf8Json) => File.Write(ToDocument(set), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(ScenarioSet set, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(set), utf8Json, options);
 
     /// <summary>The scenario set as indented JSON text.</summary>
     /// <param name="set">The set.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(ScenarioSet set) => File.ToJson(ToDocument(set));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(ScenarioSet set, MarginFileOptions? options = null) => File.ToJson(ToDocument(set), options);
 
     private static ScenarioSetDocument ToDocument(ScenarioSet set)
     {

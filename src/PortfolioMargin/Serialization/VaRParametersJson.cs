@@ -5,7 +5,7 @@ namespace PortfolioMargin.Serialization;
 /// <summary>
 /// Reads and writes a covariance-VaR parameter set (<see cref="VaRParameters"/>: factor labels, vols with their unit,
 /// the correlation matrix, and the options) as a <c>portfoliomargin/var-parameters</c> JSON document (schema:
-/// <c>docs/file-formats.md</c>). Reading validates through <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>,
+/// <c>docs/file-formats.md</c>). Reading validates through <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair, double)"/>,
 /// so a non-PSD matrix is refused (with the JSON path) unless the file asks for a repair. Stateless, thread-safe, AOT-safe.
 /// </summary>
 public static class VaRParametersJson
@@ -29,12 +29,16 @@ public static class VaRParametersJson
     /// <summary>Writes a parameter set as indented UTF-8 JSON (vols as daily vols; the correlation as stored, i.e. after any repair).</summary>
     /// <param name="parameters">The parameter set.</param>
     /// <param name="utf8Json">The stream written to (not disposed).</param>
-    public static void Write(VaRParameters parameters, Stream utf8Json) => File.Write(ToDocument(parameters), utf8Json);
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static void Write(VaRParameters parameters, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(parameters), utf8Json, options);
 
     /// <summary>A parameter set as indented JSON text.</summary>
     /// <param name="parameters">The parameter set.</param>
+    /// <param name="options">The reader limits the document must respect (what is written reads back with them); null for <see cref="MarginFileOptions.Default"/>.</param>
     /// <returns>The JSON document.</returns>
-    public static string ToJson(VaRParameters parameters) => File.ToJson(ToDocument(parameters));
+    /// <exception cref="MarginFileException">The document would exceed a limit of <paramref name="options"/> (named, as the reader would name it); nothing is written.</exception>
+    public static string ToJson(VaRParameters parameters, MarginFileOptions? options = null) => File.ToJson(ToDocument(parameters), options);
 
     private static VaRParametersDocument ToDocument(VaRParameters p)
     {
@@ -92,7 +96,7 @@ public static class VaRParametersJson
 
         VolatilityUnit unit = f.Unit is null ? VolatilityUnit.Daily : m.At("$.factors.unit", () => FileEnum.Parse<VolatilityUnit>(f.Unit, "volatility unit"));
         CorrelationRepair repair = f.Repair is null ? CorrelationRepair.None : m.At("$.factors.repair", () => FileEnum.Parse<CorrelationRepair>(f.Repair, "correlation repair"));
-        VaRFactors factors = m.At("$.factors", () => VaRFactors.Create(f.Labels!, f.Volatilities, matrix, unit, f.DaysPerYear ?? 365, repair));
+        VaRFactors factors = m.At("$.factors", () => VaRFactors.Create(f.Labels!, f.Volatilities, matrix, unit, f.DaysPerYear ?? 365, repair, m.Options.MaxVolatility));
 
         VaROptionsDto? o = d.Options;
         var defaults = new VaROptions();

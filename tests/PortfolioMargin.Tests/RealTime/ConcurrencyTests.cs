@@ -68,7 +68,7 @@ public sealed class ConcurrencyTests
     {
         List<Account> accounts = Accounts(50);
         accounts[17] = new Account("no-price", Portfolio.Empty, [new CollateralBalance(new Currency("DOGE"), 1)]);
-        var ex = Assert.Throws<InvalidOperationException>(() => BatchMargin.Calculate(accounts, GridWhatIfTests.Model, Snapshot()));
+        InvalidOperationException ex = Assert.Throws<BatchMarginException>(() => BatchMargin.Calculate(accounts, GridWhatIfTests.Model, Snapshot()));
         Assert.Contains("'no-price' (#17)", ex.Message, StringComparison.Ordinal);
         Assert.IsType<MissingMarketDataException>(ex.InnerException);
         Assert.Throws<ArgumentOutOfRangeException>(() => BatchMargin.Calculate(accounts, GridWhatIfTests.Model, Snapshot(), maxDegreeOfParallelism: 0));

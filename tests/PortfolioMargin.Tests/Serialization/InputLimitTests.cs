@@ -28,7 +28,7 @@ public sealed class InputLimitTests
     public void Defaults_are_as_documented()
     {
         MarginFileOptions d = MarginFileOptions.Default;
-        Assert.Equal(64L * 1024 * 1024, d.MaxDocumentBytes);
+        Assert.Equal(256L * 1024 * 1024, d.MaxDocumentBytes);
         Assert.Equal(32, d.MaxDepth);
         Assert.Equal(1_000_000, d.MaxPositions);
         Assert.Equal(1_000_000, d.MaxInstruments);

@@ -57,6 +57,15 @@ public abstract record Instrument
 
     private string? ExplicitName { get; }
 
+    /// <summary>The name given at construction, or null when the name is generated.</summary>
+    internal string? GivenName => ExplicitName;
+
+    /// <summary><see cref="Name"/> without caching a generated name (for writers that visit millions of instruments once each).</summary>
+    internal string NameUncached => ExplicitName ?? DefaultName();
+
+    /// <summary>The name generated from the terms, whether or not one was given.</summary>
+    internal string GeneratedName => DefaultName();
+
     private protected abstract string DefaultName();
 
     private protected static string ExpiryCode(DateTimeOffset expiry) =>

@@ -7,10 +7,10 @@ namespace PortfolioMargin.MarketData;
 /// Implied (Black-76) volatility of one underlying as a function of expiry and strike; annualised, as a decimal
 /// (0.60 = 60 %). Immutable. Three shapes:
 /// <list type="bullet">
-/// <item><see cref="Flat"/>: one vol for every option.</item>
-/// <item><see cref="TermStructure"/>: one vol per expiry. Between listed expiries total variance <c>σ²T</c> is
+/// <item><see cref="Flat(double)"/>: one vol for every option.</item>
+/// <item><see cref="TermStructure(IEnumerable{KeyValuePair{DateTimeOffset, double}})"/>: one vol per expiry. Between listed expiries total variance <c>σ²T</c> is
 /// interpolated linearly in <c>T</c>; before the first and after the last the nearest vol is used (flat).</item>
-/// <item><see cref="Smile"/>: per expiry a strike smile. Within an expiry the vol is linear in <c>ln K</c> between
+/// <item><see cref="Smile(IEnumerable{ValueTuple{DateTimeOffset, IReadOnlyList{double}, IReadOnlyList{double}}})"/>: per expiry a strike smile. Within an expiry the vol is linear in <c>ln K</c> between
 /// listed strikes and flat beyond the first and last strike; across expiries, as for the term structure, at the same
 /// strike (sticky strike).</item>
 /// </list>
@@ -22,25 +22,49 @@ public abstract class VolSurface
     }
 
     /// <summary>A single vol for every expiry and strike.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The vol is not finite and &gt; 0.</exception>
-    public static VolSurface Flat(double volatility) => new FlatVolSurface(Guard.Positive(volatility, "Flat volatility"));
+    /// <param name="volatility">The annual vol, a fraction (0.55 = 55 %): finite, &gt; 0 and at most <see cref="VolatilityLimit.DefaultMax"/> (10).</param>
+    /// <exception cref="ArgumentOutOfRangeException">The vol is not finite and in (0, 10] (e.g. 55 typed for 55 %).</exception>
+    public static VolSurface Flat(double volatility) => Flat(volatility, VolatilityLimit.DefaultMax);
+
+    /// <summary>A single vol for every expiry and strike, with an explicit bound.</summary>
+    /// <param name="volatility">The annual vol, a fraction: finite, &gt; 0 and at most <paramref name="maxVolatility"/>.</param>
+    /// <param name="maxVolatility">The largest vol accepted (finite, &gt; 0); raise it above <see cref="VolatilityLimit.DefaultMax"/> only for a vol above 1,000 % that is meant.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The vol is outside (0, <paramref name="maxVolatility"/>], or the bound is not finite and &gt; 0.</exception>
+    public static VolSurface Flat(double volatility, double maxVolatility) =>
+        new FlatVolSurface(VolatilityLimit.Check(volatility, VolatilityLimit.CheckMax(maxVolatility), "Flat volatility", nameof(volatility)));
 
     /// <summary>One vol per expiry (at-the-money term structure).</summary>
-    /// <exception cref="ArgumentException">No pillars, or a vol not finite and &gt; 0.</exception>
-    public static VolSurface TermStructure(IEnumerable<KeyValuePair<DateTimeOffset, double>> volsByExpiry)
+    /// <param name="volsByExpiry">Annual vol per expiry, fractions in (0, <see cref="VolatilityLimit.DefaultMax"/>].</param>
+    /// <exception cref="ArgumentException">No pillars, or a vol not finite and in (0, 10].</exception>
+    public static VolSurface TermStructure(IEnumerable<KeyValuePair<DateTimeOffset, double>> volsByExpiry) => TermStructure(volsByExpiry, VolatilityLimit.DefaultMax);
+
+    /// <summary>One vol per expiry (at-the-money term structure), with an explicit bound.</summary>
+    /// <param name="volsByExpiry">Annual vol per expiry, fractions in (0, <paramref name="maxVolatility"/>].</param>
+    /// <param name="maxVolatility">The largest vol accepted (finite, &gt; 0).</param>
+    /// <exception cref="ArgumentException">No pillars, a vol outside (0, <paramref name="maxVolatility"/>], or a bound not finite and &gt; 0.</exception>
+    public static VolSurface TermStructure(IEnumerable<KeyValuePair<DateTimeOffset, double>> volsByExpiry, double maxVolatility)
     {
         ArgumentNullException.ThrowIfNull(volsByExpiry);
-        var pillars = volsByExpiry.Select(kv => new Pillar(kv.Key, [1.0], [Guard.Positive(kv.Value, $"Volatility for expiry {kv.Key:yyyy-MM-dd}")], true, []))
+        VolatilityLimit.CheckMax(maxVolatility);
+        var pillars = volsByExpiry.Select(kv => new Pillar(kv.Key, [1.0],
+                [VolatilityLimit.Check(kv.Value, maxVolatility, string.Create(CultureInfo.InvariantCulture, $"Volatility for expiry {kv.Key:yyyy-MM-dd}"), nameof(volsByExpiry))], true, []))
             .OrderBy(p => p.Expiry).ToImmutableArray();
         return new PillarVolSurface(CheckPillars(pillars));
     }
 
     /// <summary>A strike smile per expiry.</summary>
-    /// <param name="smiles">Per expiry: strikes (strictly increasing, &gt; 0) and vols (finite, &gt; 0) of equal length ≥ 1.</param>
+    /// <param name="smiles">Per expiry: strikes (strictly increasing, &gt; 0) and annual vols (fractions in (0, <see cref="VolatilityLimit.DefaultMax"/>]) of equal length ≥ 1.</param>
     /// <exception cref="ArgumentException">Empty input, mismatched lengths, unsorted strikes or invalid vols.</exception>
-    public static VolSurface Smile(IEnumerable<(DateTimeOffset Expiry, IReadOnlyList<double> Strikes, IReadOnlyList<double> Vols)> smiles)
+    public static VolSurface Smile(IEnumerable<(DateTimeOffset Expiry, IReadOnlyList<double> Strikes, IReadOnlyList<double> Vols)> smiles) => Smile(smiles, VolatilityLimit.DefaultMax);
+
+    /// <summary>A strike smile per expiry, with an explicit bound on the vols.</summary>
+    /// <param name="smiles">Per expiry: strikes (strictly increasing, &gt; 0) and annual vols (fractions in (0, <paramref name="maxVolatility"/>]) of equal length ≥ 1.</param>
+    /// <param name="maxVolatility">The largest vol accepted (finite, &gt; 0).</param>
+    /// <exception cref="ArgumentException">Empty input, mismatched lengths, unsorted strikes, invalid vols, or a bound not finite and &gt; 0.</exception>
+    public static VolSurface Smile(IEnumerable<(DateTimeOffset Expiry, IReadOnlyList<double> Strikes, IReadOnlyList<double> Vols)> smiles, double maxVolatility)
     {
         ArgumentNullException.ThrowIfNull(smiles);
+        VolatilityLimit.CheckMax(maxVolatility);
         var pillars = ImmutableArray.CreateBuilder<Pillar>();
         foreach (var (expiry, strikes, vols) in smiles)
         {
@@ -57,7 +81,7 @@ public abstract class VolSurface
             for (int i = 0; i < strikes.Count; i++)
             {
                 Guard.Positive(strikes[i], $"Smile for expiry {at}: strike #{i}");
-                v[i] = Guard.Positive(vols[i], $"Smile for expiry {at}: vol at strike {Guard.Format(strikes[i])}");
+                v[i] = VolatilityLimit.Check(vols[i], maxVolatility, $"Smile for expiry {at}: vol at strike {Guard.Format(strikes[i])}", nameof(smiles));
                 logK[i] = Math.Log(strikes[i]);
                 if (i > 0 && !(strikes[i] > strikes[i - 1]))
                 {
@@ -195,13 +219,13 @@ public abstract class VolSurface
 /// <summary>How a <see cref="VolSurface"/> was built.</summary>
 internal enum VolSurfaceShape : byte
 {
-    /// <summary><see cref="VolSurface.Flat"/>.</summary>
+    /// <summary><see cref="VolSurface.Flat(double)"/>.</summary>
     Flat = 0,
 
-    /// <summary><see cref="VolSurface.TermStructure"/>.</summary>
+    /// <summary><see cref="VolSurface.TermStructure(IEnumerable{KeyValuePair{DateTimeOffset, double}})"/>.</summary>
     TermStructure = 1,
 
-    /// <summary><see cref="VolSurface.Smile"/>.</summary>
+    /// <summary><see cref="VolSurface.Smile(IEnumerable{ValueTuple{DateTimeOffset, IReadOnlyList{double}, IReadOnlyList{double}}})"/>.</summary>
     Smile = 2,
 
     /// <summary>Derived from another surface (e.g. a stress-shocked view); has no file representation.</summary>

@@ -17,7 +17,8 @@ public sealed class Portfolio : IReadOnlyList<Position>
     public Portfolio(IEnumerable<Position> positions)
     {
         ArgumentNullException.ThrowIfNull(positions);
-        var builder = ImmutableArray.CreateBuilder<Position>();
+        // Sized up front when the count is known (a list of a million positions is copied once, not grown by doubling).
+        var builder = ImmutableArray.CreateBuilder<Position>(positions.TryGetNonEnumeratedCount(out int count) ? Math.Min(count, MaxPositions) : 8);
         foreach (Position p in positions)
         {
             if (p is null)
@@ -33,7 +34,7 @@ public sealed class Portfolio : IReadOnlyList<Position>
             builder.Add(p);
         }
 
-        Positions = builder.ToImmutable();
+        Positions = builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
     }
 
     /// <summary>Creates a portfolio from positions (copied).</summary>

@@ -37,6 +37,11 @@ public sealed class StandaloneMarginModel(IMarginModel inner) : IStandaloneMargi
             mm += one.MaintenanceMargin;
         }
 
+        if (portfolio.Count == 0)
+        {
+            diagnostics.Add(MarginDiagnostic.EmptyPortfolio(Name));
+        }
+
         var root = new MarginNode($"{Name} total", mm, im, leaves.MoveToImmutable(), "sum of each position margined alone");
         return new MarginResult(Name, portfolio.Market.ReportCurrency, im, mm, root, contributions.MoveToImmutable(), [], diagnostics.ToImmutable());
     }

@@ -113,6 +113,11 @@ public static class GridCalculator
                 totalIm += r.Initial;
             }
 
+            if (positionCount == 0)
+            {
+                diagnostics.Add(MarginDiagnostic.EmptyPortfolio(modelName));
+            }
+
             var tree = new GridBreakdown(modelName, parameters.Version, totalMm, totalIm, forTree, groupParameters);
             var result = new MarginResult(modelName, currency, totalIm, totalMm, tree.Build, ImmutableCollectionsMarshal.AsImmutableArray(contributions),
                 binding.ToImmutable(), diagnostics.ToImmutable());

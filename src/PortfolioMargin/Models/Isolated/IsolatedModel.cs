@@ -111,7 +111,8 @@ public sealed class IsolatedModel : IStandaloneMarginModel
 
         var groups = order.Select(g => new MarginNode(g, byGroup[g].Mm, byGroup[g].Im, [.. byGroup[g].Leaves])).ToImmutableArray();
         var root = new MarginNode("Isolated total", totalMm, totalIm, groups, "sum of per-position requirements");
-        return new MarginResult(Name, portfolio.Market.ReportCurrency, totalIm, totalMm, root, contributions.MoveToImmutable(), [], []);
+        return new MarginResult(Name, portfolio.Market.ReportCurrency, totalIm, totalMm, root, contributions.MoveToImmutable(), [],
+            portfolio.Count == 0 ? [MarginDiagnostic.EmptyPortfolio(Name)] : []);
     }
 
     /// <inheritdoc />

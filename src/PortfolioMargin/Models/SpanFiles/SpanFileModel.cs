@@ -153,7 +153,7 @@ public sealed class SpanFileModel : IStandaloneMarginModel, IWhatIfMarginModel
 
         if (portfolio.Count == 0)
         {
-            notes.Add(new MarginDiagnostic("EMPTY_PORTFOLIO", "The portfolio holds no positions; the margin is 0."));
+            notes.Add(MarginDiagnostic.EmptyPortfolio(Name));
         }
 
         MarginResult result = SpanResultTree.Build(Name, portfolio.Market.ReportCurrency, computed, toReport, File, notes);

@@ -174,6 +174,18 @@ internal static class DeltaGammaCore
         return new Outcome(mu, sigma, skew, kurt, zcf, var);
     }
 
+    /// <summary>Refuses moments or a VaR that overflowed (finite exposures whose powers leave the double range): a NaN would otherwise be floored to a margin of 0.</summary>
+    /// <exception cref="ArgumentException">A moment or the VaR is not finite.</exception>
+    public static void CheckFinite(in Outcome o, string paramName)
+    {
+        if (!double.IsFinite(o.ValueAtRisk) || !double.IsFinite(o.Mean) || !double.IsFinite(o.StandardDeviation) || !double.IsFinite(o.Skewness) || !double.IsFinite(o.ExcessKurtosis))
+        {
+            Guard.ThrowArgument(string.Create(CultureInfo.InvariantCulture,
+                $"Delta-gamma VaR: the moments of the book's P&L (mean {o.Mean:G6}, sd {o.StandardDeviation:G6}, skew {o.Skewness:G6}, excess kurtosis {o.ExcessKurtosis:G6}) give a VaR of {o.ValueAtRisk:G6}; the dollar deltas and gammas are too large for the double range. The book is outside the range the model computes."),
+                paramName);
+        }
+    }
+
     /// <summary>The chain rule from the derivatives of (μ, σ², κ₃, κ₄) to the derivative of <c>μ + σ·z_cf</c>.</summary>
     private static double Chain(double dMu, double dM2, double dK3, double dK4, double sigma, double m2, double skew, double kurt, double zcf, double dzdS, double dzdK)
     {

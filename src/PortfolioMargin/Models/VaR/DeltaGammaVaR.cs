@@ -26,12 +26,16 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, 
     /// <summary>Creates the model.</summary>
     /// <param name="factors">Risk factors.</param>
     /// <param name="options">Options (measure must be VaR); default when null.</param>
+    /// <param name="validity">When the quadratic approximation is trusted (<see cref="DeltaGammaOptions"/>: report or refuse books outside it); default when null.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range, or the measure is ES (named).</exception>
-    public DeltaGammaVaR(VaRFactors factors, VaROptions? options = null)
+    public DeltaGammaVaR(VaRFactors factors, VaROptions? options = null, DeltaGammaOptions? validity = null)
     {
         ArgumentNullException.ThrowIfNull(factors);
         options ??= VaROptions.Default;
         options.Validate();
+        validity ??= DeltaGammaOptions.Default;
+        validity.Validate();
+        Validity = validity;
         if (options.Measure != VaRMeasure.ValueAtRisk)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.Measure, "Delta-gamma Cornish-Fisher gives VaR only; use Measure = ValueAtRisk, or MonteCarloVaR for ES.");
@@ -48,6 +52,9 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, 
     /// <summary>The options.</summary>
     public VaROptions Options { get; }
 
+    /// <summary>When the quadratic approximation is trusted (see <see cref="DeltaGammaOptions"/>).</summary>
+    public DeltaGammaOptions Validity { get; }
+
     /// <inheritdoc />
     public string Name { get; }
 
@@ -58,7 +65,10 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, 
     public DeltaGammaMoments Moments(ResolvedPortfolio portfolio) => Evaluate(portfolio, Factors, null).Outcome.Moments;
 
     /// <inheritdoc />
-    /// <exception cref="ArgumentException">The book needs a factor the set lacks (named).</exception>
+    /// <remarks>An option position outside the approximation's validity (<see cref="DeltaGammaOptions"/>) adds a
+    /// <c>DELTA_GAMMA_OUT_OF_RANGE</c> diagnostic, or is refused when <see cref="DeltaGammaOptions.RefuseOutsideValidity"/> is set.</remarks>
+    /// <exception cref="ArgumentException">The book needs a factor the set lacks, a position's exposures are not finite (named), or a position is
+    /// outside the validity and the options say to refuse it.</exception>
     public MarginResult Calculate(ResolvedPortfolio portfolio) => CalculateOn(portfolio, Factors, Factors.Diagnostics);
 
     /// <summary>
@@ -104,6 +114,8 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, 
         var contribution = new double[Guard.NotNull(portfolio).Count];
         (DeltaGammaCore.Outcome o, VaRExposures x) = Evaluate(portfolio, factors, contribution);
         DeltaGammaMoments mo = o.Moments;
+        ImmutableArray<MarginDiagnostic> outside = DeltaGammaValidity.Check(portfolio, x, factors, Options, Validity, o.ValueAtRisk);
+        diagnostics = outside.IsEmpty ? diagnostics : diagnostics.AddRange(outside);
         string note = string.Create(CultureInfo.InvariantCulture,
             $"mean {mo.Mean:G8}, sd {mo.StandardDeviation:G8}, skew {mo.Skewness:G6}, excess kurtosis {mo.ExcessKurtosis:G6}; z_cf {o.ZCornishFisher:G8}");
         return VaRResult.Build(Name, portfolio, factors.Labels, diagnostics, Options, o.ValueAtRisk, contribution, x.PositionFactor, note);
@@ -119,7 +131,9 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, 
         for (int i = 0; i < portfolio.Count; i++)
         {
             double s = vol[x.PositionFactor[i]];
-            double var = DeltaGammaCore.Compute(1, [Options.HorizonDays * s * s], [x.PositionDelta[i]], [x.PositionGamma[i]], -Options.Z, default, default).ValueAtRisk;
+            DeltaGammaCore.Outcome alone = DeltaGammaCore.Compute(1, [Options.HorizonDays * s * s], [x.PositionDelta[i]], [x.PositionGamma[i]], -Options.Z, default, default);
+            DeltaGammaCore.CheckFinite(alone, nameof(portfolio));
+            double var = alone.ValueAtRisk;
             standalone.Add(var > 0 ? var * Options.Multiplier : 0.0);
         }
 
@@ -148,6 +162,7 @@ public sealed class DeltaGammaVaR : IStandaloneMarginModel, IWhatIfMarginModel, 
 
         double[] de = contribution is null ? [] : new double[m], dg = contribution is null ? [] : new double[m];
         DeltaGammaCore.Outcome o = DeltaGammaCore.Compute(m, a, e, g, -Options.Z, de, dg);
+        DeltaGammaCore.CheckFinite(o, nameof(portfolio));
         if (contribution is not null)
         {
             for (int i = 0; i < contribution.Length; i++)

@@ -199,6 +199,7 @@ public sealed class DeltaGammaWhatIf : IWhatIfCalculator
             }
 
             DeltaGammaCore.Outcome o = DeltaGammaCore.Compute(mA, a, e, g, _z, de, dg, work[(4 * mA)..]);
+            DeltaGammaCore.CheckFinite(o, "order");
             bool floored = !(o.ValueAtRisk > 0);
             double multiplier = Model.Options.Multiplier;
             var groups = new WhatIfGroupResult[mA];
@@ -290,6 +291,7 @@ public sealed class DeltaGammaWhatIf : IWhatIfCalculator
         var de = new double[m];
         var dg = new double[m];
         DeltaGammaCore.Outcome o = DeltaGammaCore.Compute(m, a, eh, gh, z, de, dg);
+        DeltaGammaCore.CheckFinite(o, "book");
         bool floored = !(o.ValueAtRisk > 0);
         var components = new double[m];
         for (int i = 0; i < m; i++)

@@ -184,6 +184,14 @@ public sealed class DeltaNormalVaR : IStandaloneMarginModel, IWhatIfMarginModel,
             variance += e[k] * se[k];
         }
 
+        if (!double.IsFinite(variance))
+        {
+            // Finite exposures whose products overflow (e.g. 1e200 USD): a NaN here would become a margin of 0.
+            Guard.ThrowArgument(string.Create(CultureInfo.InvariantCulture,
+                $"VaR: the variance e'Σe of the book's dollar deltas is {variance:G6}; the exposures (largest |e| = {TensorPrimitives.MaxMagnitude(e):G6}) are too large for the double range. The book is outside the range the model computes."),
+                "portfolio");
+        }
+
         return (se, Math.Max(variance, 0.0));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using PortfolioMargin.Instruments;
@@ -168,6 +169,12 @@ public sealed class DeltaNormalWhatIf : IWhatIfCalculator
             if (variance < CancellationShare * (_variance + (2 * Math.Abs(cross)) + Math.Abs(quad)))
             {
                 variance = DirectVariance(touched, delta, cov, n);
+            }
+
+            if (!double.IsFinite(variance))
+            {
+                Guard.ThrowArgument(string.Create(CultureInfo.InvariantCulture,
+                    $"VaR what-if: the variance of the book with the order is {variance:G6}; the exposures are too large for the double range."), "order");
             }
 
             variance = Math.Max(variance, 0.0);

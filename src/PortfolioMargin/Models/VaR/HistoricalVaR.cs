@@ -192,6 +192,7 @@ public sealed class HistoricalVaR : IMarginModel
                 losses[d] = book.Loss(m, ws);
             }
 
+            book.CheckLosses(losses, Multipliers, day => $"historical day {day}");
             var weights = EmpiricalTail.Weights(losses, Options.Confidence, Options.Measure, order, sorted);
             contribution = EmpiricalTail.Contributions(book, portfolio.Count, weights, Multipliers);
         }

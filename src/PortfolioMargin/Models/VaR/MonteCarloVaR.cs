@@ -136,8 +136,9 @@ public sealed class MonteCarloVaR : IMarginModel
         try
         {
             sim.Losses(0, losses.AsSpan(0, n), vectorized: true);
-            var weights = EmpiricalTail.Weights(losses.AsSpan(0, n), Options.Confidence, Options.Measure, order, sorted);
             var z = new double[sim.Factors];
+            sim.Book.CheckLosses(losses.AsSpan(0, n), (path, m) => sim.Multipliers(path, z, m, vectorized: false), path => $"Monte Carlo path {path} (seed {Simulation.Seed})");
+            var weights = EmpiricalTail.Weights(losses.AsSpan(0, n), Options.Confidence, Options.Measure, order, sorted);
             contribution = EmpiricalTail.Contributions(sim.Book, count, weights, (path, m) => sim.Multipliers(path, z, m, vectorized: false));
         }
         finally

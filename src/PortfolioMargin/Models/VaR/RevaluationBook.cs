@@ -79,10 +79,76 @@ internal sealed class RevaluationBook
         double b = 0;
         for (int j = 0; j < o; j++)
         {
-            b += coef[j] * (j < LinearOptions ? p0[j] : p0[j] / f0[j]);
+            double value = coef[j] * (j < LinearOptions ? p0[j] : p0[j] / f0[j]);
+            if (!double.IsFinite(value))
+            {
+                ThrowNotFinite(portfolio, order[j], value);
+            }
+
+            b += value;
+        }
+
+        for (int i = 0; i < portfolio.Count; i++)
+        {
+            double c = portfolio.Quantity[i] * portfolio.Multiplier[i] * portfolio.SettlementToReport[i];
+            double exposure = portfolio.Kind[i] switch
+            {
+                InstrumentKind.Spot or InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual => c * portfolio.Price[i],
+                InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => c / portfolio.Price[i],
+                _ => 0.0,
+            };
+            if (!double.IsFinite(exposure))
+            {
+                ThrowNotFinite(portfolio, i, exposure);
+            }
+        }
+
+        if (!double.IsFinite(b) || lin.Any(x => !double.IsFinite(x)) || inv.Any(x => !double.IsFinite(x)))
+        {
+            Guard.ThrowArgument("VaR full revaluation: the book's positions are each finite but their sum per factor overflows the double range; the book is outside the range the model computes.", "portfolio");
         }
 
         baseValue = b;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowNotFinite(ResolvedPortfolio portfolio, int i, double value) =>
+        Guard.ThrowArgument(System.FormattableString.Invariant(
+            $"VaR full revaluation: position '{portfolio.Portfolio[i]}' is worth {value:G6} (quantity x multiplier x conversion rate x price, or its option price, is not finite) at today's prices; a VaR needs finite values. The position is outside the range the model computes (check its quantity, multiplier and market data)."),
+            "portfolio");
+
+    /// <summary>
+    /// Refuses a set of scenario losses with a loss that is not finite (a position revalued to NaN or infinity at a
+    /// scenario's prices), naming the scenario and the position, instead of letting the empirical quantile turn it into 0.
+    /// </summary>
+    /// <param name="losses">The scenario losses.</param>
+    /// <param name="multipliers">Regenerates a scenario's price multipliers.</param>
+    /// <param name="scenario">Names a scenario in the message, e.g. <c>path 17</c>.</param>
+    /// <exception cref="ArgumentException">A loss is not finite.</exception>
+    public void CheckLosses(ReadOnlySpan<double> losses, Action<int, Span<double>> multipliers, Func<int, string> scenario)
+    {
+        int bad = -1;
+        for (int s = 0; s < losses.Length && bad < 0; s++)
+        {
+            bad = double.IsFinite(losses[s]) ? -1 : s;
+        }
+
+        if (bad < 0)
+        {
+            return;
+        }
+
+        var m = new double[Slots];
+        multipliers(bad, m);
+        var loss = new double[portfolio.Count];
+        PositionLosses(m, loss);
+        int position = Array.FindIndex(loss, x => !double.IsFinite(x));
+        string what = position >= 0
+            ? System.FormattableString.Invariant($"position '{portfolio.Portfolio[position]}' revalues to a loss of {loss[position]:G6} at its prices (price multiplier {m[positionSlot[position]]:G6})")
+            : "the positions' losses are finite but their sum overflows the double range";
+        Guard.ThrowArgument(System.FormattableString.Invariant(
+            $"VaR full revaluation, {scenario(bad)}: the book's loss is {losses[bad]:G6}: {what}. A VaR needs finite losses; the book is outside the range the model computes."),
+            "portfolio");
     }
 
     /// <summary>Number of factor slots.</summary>

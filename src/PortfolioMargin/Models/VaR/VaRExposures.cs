@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using PortfolioMargin.Instruments;
 using PortfolioMargin.MarketData;
 using PortfolioMargin.Portfolios;
@@ -62,6 +63,11 @@ public sealed class VaRExposures
         {
             int k = map[u[i]];
             (double e, double g) = Position(portfolio, i);
+            if (!double.IsFinite(e) || !double.IsFinite(g))
+            {
+                ThrowNotFinite(portfolio.Portfolio[i], e, g, nameof(portfolio));
+            }
+
             pf[i] = k;
             pd[i] = e + 0.0;
             pg[i] = g + 0.0;
@@ -74,8 +80,25 @@ public sealed class VaRExposures
             }
         }
 
+        foreach (int k in used)
+        {
+            if (!double.IsFinite(fd[k]) || !double.IsFinite(fg[k]))
+            {
+                Guard.ThrowArgument(string.Create(CultureInfo.InvariantCulture,
+                    $"VaR: the dollar delta ({fd[k]:G6}) or gamma ({fg[k]:G6}) of factor '{factors.Labels[k]}' summed over the book's positions overflows the double range; the positions are each finite but their sum is not. The book is outside the range the model computes (check quantities, multipliers and prices)."),
+                    nameof(portfolio));
+            }
+        }
+
         return new VaRExposures(factors, pf, pd, pg, fd, fg, [.. used]);
     }
+
+    /// <summary>Refuses a position whose dollar delta or gamma is not finite (an overflow of q·m·fx·price, or a price the pricer cannot give).</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    internal static void ThrowNotFinite(Position position, double delta, double gamma, string paramName) =>
+        Guard.ThrowArgument(string.Create(CultureInfo.InvariantCulture,
+            $"VaR: position '{position}' has a dollar delta of {delta:G6} and a dollar gamma of {gamma:G6} per unit relative return; a VaR needs finite exposures. Its quantity x multiplier x conversion rate x price overflows the double range, or its price is not finite: the position is outside the range the model computes (check its quantity, multiplier and market data)."),
+            paramName);
 
     /// <summary>Factor index per underlying of the resolved portfolio.</summary>
     internal static int[] MapUnderlyings(ResolvedPortfolio portfolio, VaRFactors factors)
@@ -140,6 +163,11 @@ public sealed class VaRExposures
         {
             ResolvedLeg leg = ResolvedLeg.Resolve(order[j], market);
             (double e, double g) = Position(leg.Kind, leg.Quantity * leg.Multiplier * leg.SettlementToReport, leg.Price, leg.Black76);
+            if (!double.IsFinite(e) || !double.IsFinite(g))
+            {
+                ThrowNotFinite(order[j], e, g, nameof(order));
+            }
+
             delta[j] = e;
             if (!gamma.IsEmpty)
             {

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using PortfolioMargin.Correlation;
+using PortfolioMargin.MarketData;
 
 namespace PortfolioMargin.Models.VaR;
 
@@ -33,13 +34,15 @@ public sealed class VaRFactors
     /// <param name="unit">Unit of <paramref name="volatilities"/>; default daily.</param>
     /// <param name="daysPerYear">Days per year for <see cref="VolatilityUnit.Annual"/> (e.g. 365 crypto, 252 futures); default 365.</param>
     /// <param name="repair">What to do with an invalid (e.g. non-PSD) correlation; default <see cref="CorrelationRepair.None"/>: refuse it.</param>
+    /// <param name="maxVolatility">The largest volatility accepted, in <paramref name="unit"/>; default <see cref="VolatilityLimit.DefaultMax"/> = 10 (1,000 %), the bound every vol input applies.</param>
     /// <returns>The validated factors.</returns>
     /// <exception cref="MatrixValidationException">The correlation is invalid and no repair was requested (the message names the rule and entry),
-    /// or a label, shape, entry or volatility is bad (named).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not in [1, 366].</exception>
+    /// or a label, shape, entry or volatility is bad (named; a vol above <paramref name="maxVolatility"/> is refused as a percentage typed for a fraction).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not in [1, 366], or <paramref name="maxVolatility"/> is not finite and &gt; 0.</exception>
     public static VaRFactors Create(IEnumerable<string> labels, IReadOnlyList<double> volatilities, double[,] correlation,
-        VolatilityUnit unit = VolatilityUnit.Daily, double daysPerYear = 365, CorrelationRepair repair = CorrelationRepair.None)
+        VolatilityUnit unit = VolatilityUnit.Daily, double daysPerYear = 365, CorrelationRepair repair = CorrelationRepair.None, double maxVolatility = VolatilityLimit.DefaultMax)
     {
+        VolatilityLimit.CheckMax(maxVolatility);
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(correlation);
         string[] l = [.. labels];
@@ -72,7 +75,7 @@ public sealed class VaRFactors
                 throw new ArgumentOutOfRangeException(nameof(repair), repair, "Unknown correlation repair.");
         }
 
-        return new VaRFactors(c, ToDaily(c, volatilities, unit, daysPerYear), repaired is { Method: not RepairMethod.None } ? repaired : null);
+        return new VaRFactors(c, ToDaily(c, volatilities, unit, daysPerYear, maxVolatility), repaired is { Method: not RepairMethod.None } ? repaired : null);
     }
 
     /// <summary>Builds factors from a validated correlation matrix and volatilities.</summary>
@@ -80,13 +83,16 @@ public sealed class VaRFactors
     /// <param name="volatilities">One volatility per label, finite and &gt; 0, in <paramref name="unit"/>.</param>
     /// <param name="unit">Unit of <paramref name="volatilities"/>; default daily.</param>
     /// <param name="daysPerYear">Days per year for <see cref="VolatilityUnit.Annual"/>; default 365.</param>
+    /// <param name="maxVolatility">The largest volatility accepted, in <paramref name="unit"/>; default <see cref="VolatilityLimit.DefaultMax"/> = 10 (1,000 %).</param>
     /// <returns>The factors.</returns>
-    /// <exception cref="MatrixValidationException">Wrong number of volatilities or one not finite and &gt; 0 (named by label).</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not in [1, 366].</exception>
-    public static VaRFactors Create(CorrelationMatrix correlation, IReadOnlyList<double> volatilities, VolatilityUnit unit = VolatilityUnit.Daily, double daysPerYear = 365)
+    /// <exception cref="MatrixValidationException">Wrong number of volatilities or one not finite and in (0, <paramref name="maxVolatility"/>] (named by label).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="daysPerYear"/> is not in [1, 366], or <paramref name="maxVolatility"/> is not finite and &gt; 0.</exception>
+    public static VaRFactors Create(CorrelationMatrix correlation, IReadOnlyList<double> volatilities, VolatilityUnit unit = VolatilityUnit.Daily, double daysPerYear = 365,
+        double maxVolatility = VolatilityLimit.DefaultMax)
     {
         ArgumentNullException.ThrowIfNull(correlation);
-        return new VaRFactors(correlation, ToDaily(correlation, volatilities, unit, daysPerYear), null);
+        VolatilityLimit.CheckMax(maxVolatility);
+        return new VaRFactors(correlation, ToDaily(correlation, volatilities, unit, daysPerYear, maxVolatility), null);
     }
 
     /// <summary>Builds factors from a daily covariance matrix of relative returns (e.g. <see cref="CovarianceEstimator.Ewma"/>).</summary>
@@ -98,7 +104,7 @@ public sealed class VaRFactors
         return new VaRFactors(dailyCovariance.Correlation, [.. dailyCovariance.Volatilities], null);
     }
 
-    private static double[] ToDaily(CorrelationMatrix c, IReadOnlyList<double> volatilities, VolatilityUnit unit, double daysPerYear)
+    private static double[] ToDaily(CorrelationMatrix c, IReadOnlyList<double> volatilities, VolatilityUnit unit, double daysPerYear, double maxVolatility)
     {
         ArgumentNullException.ThrowIfNull(volatilities);
         if (!(daysPerYear >= 1 && daysPerYear <= 366))
@@ -122,10 +128,10 @@ public sealed class VaRFactors
         for (int i = 0; i < d.Length; i++)
         {
             double s = volatilities[i];
-            if (!(s > 0) || !double.IsFinite(s) || s > 100)
+            if (!(s > 0 && s <= maxVolatility) || !double.IsFinite(s))
             {
-                throw new MatrixValidationException(string.Create(CultureInfo.InvariantCulture,
-                    $"VaR factor '{c.Labels[i]}': volatility must be finite, > 0 and <= 100 (a fraction, e.g. 0.03), got {s:R}."), MatrixRule.PositiveVariance, i, i, c.Labels[i], c.Labels[i], s);
+                throw new MatrixValidationException(VolatilityLimit.Problem(s, maxVolatility, $"VaR factor '{c.Labels[i]}': the {(unit == VolatilityUnit.Annual ? "annual" : "daily")} volatility"),
+                    MatrixRule.PositiveVariance, i, i, c.Labels[i], c.Labels[i], s);
             }
 
             d[i] = s * scale;
@@ -160,7 +166,7 @@ public sealed class VaRFactors
     /// <summary>
     /// These factors with their correlation stressed: every pair of labels the override holds takes the override's
     /// entry, the other pairs keep this correlation; vols unchanged. The merged matrix is validated like
-    /// <see cref="Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>:
+    /// <see cref="Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair, double)"/>:
     /// refused when invalid unless <paramref name="repair"/> asks for a (reported) repair.
     /// </summary>
     /// <param name="correlationOverride">The stressed correlation; every label must be a factor label.</param>
@@ -196,7 +202,8 @@ public sealed class VaRFactors
 
         try
         {
-            return Create(Labels, dailyVols, merged, VolatilityUnit.Daily, 365, repair);
+            // The vols were checked when these factors were built; the override changes only the correlation.
+            return Create(Labels, dailyVols, merged, VolatilityUnit.Daily, 365, repair, double.MaxValue);
         }
         catch (MatrixValidationException e)
         {

@@ -54,13 +54,13 @@ public sealed record VaROptions
     /// <summary>Tail measure that sets the margin; default <see cref="VaRMeasure.ValueAtRisk"/>.</summary>
     public VaRMeasure Measure { get; init; } = VaRMeasure.ValueAtRisk;
 
-    /// <summary>Multiplier applied to the measure (≥ 0, ≤ 1000), e.g. 3 for a Basel-style add-on; default 1.</summary>
+    /// <summary>Multiplier applied to the measure, in (0, 1000] (0 is refused: it would turn every margin into 0), e.g. 3 for a Basel-style add-on; default 1.</summary>
     public double Multiplier { get; init; } = 1.0;
 
     /// <summary>
     /// What to do when a stress correlation override (<see cref="IStressMarginModel.CalculateUnderStress"/>), merged into
     /// the factor correlation by label, is not a valid correlation matrix (e.g. not PSD): the same rules as
-    /// <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair)"/>;
+    /// <see cref="VaRFactors.Create(IEnumerable{string}, IReadOnlyList{double}, double[,], VolatilityUnit, double, CorrelationRepair, double)"/>;
     /// default <see cref="CorrelationRepair.None"/>: refuse it.
     /// </summary>
     public CorrelationRepair StressCorrelationRepair { get; init; } = CorrelationRepair.None;
@@ -83,9 +83,10 @@ public sealed record VaROptions
             throw new ArgumentOutOfRangeException(nameof(HorizonDays), HorizonDays, "VaR horizon must be in (0, 3650] days.");
         }
 
-        if (!(Multiplier >= 0 && Multiplier <= 1000))
+        if (!(Multiplier > 0 && Multiplier <= 1000))
         {
-            throw new ArgumentOutOfRangeException(nameof(Multiplier), Multiplier, "VaR multiplier must be in [0, 1000].");
+            throw new ArgumentOutOfRangeException(nameof(Multiplier), Multiplier,
+                string.Create(CultureInfo.InvariantCulture, $"VaR multiplier must be in (0, 1000], got {Multiplier:R}: a multiplier of 0 would margin every book to 0."));
         }
 
         if (!Enum.IsDefined(Measure))

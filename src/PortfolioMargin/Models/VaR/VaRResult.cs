@@ -20,10 +20,22 @@ internal static class VaRResult
         double measure, ReadOnlySpan<double> contribution, ReadOnlySpan<int> positionFactor, string note)
     {
         int n = portfolio.Count;
+        if (!double.IsFinite(measure))
+        {
+            // Never floor a NaN or an infinity to 0 (a "gain"): the models refuse the inputs that lead here with a named error first.
+            throw new ArithmeticException(string.Create(CultureInfo.InvariantCulture,
+                $"{model}: the {options.Describe()} is {measure:G6}, not a finite number; refusing to turn it into a margin."));
+        }
+
         var diagnostics = ImmutableArray.CreateBuilder<MarginDiagnostic>();
         if (!extra.IsDefaultOrEmpty)
         {
             diagnostics.AddRange(extra);
+        }
+
+        if (n == 0)
+        {
+            diagnostics.Add(MarginDiagnostic.EmptyPortfolio(model));
         }
 
         bool floored = !(measure > 0);

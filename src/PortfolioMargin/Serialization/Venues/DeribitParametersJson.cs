@@ -20,10 +20,10 @@ public static class DeribitParametersJson
     public static DeribitParameters Parse(string json, MarginFileOptions? options = null) => File.Parse(json, options, ToParameters);
 
     /// <summary>Writes parameters as indented UTF-8 JSON.</summary>
-    public static void Write(DeribitParameters parameters, Stream utf8Json) => File.Write(ToDocument(parameters), utf8Json);
+    public static void Write(DeribitParameters parameters, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(parameters), utf8Json, options);
 
     /// <summary>The parameters as indented JSON text.</summary>
-    public static string ToJson(DeribitParameters parameters) => File.ToJson(ToDocument(parameters));
+    public static string ToJson(DeribitParameters parameters, MarginFileOptions? options = null) => File.ToJson(ToDocument(parameters), options);
 
     private static DeribitParametersDocument ToDocument(DeribitParameters p)
     {

@@ -23,10 +23,10 @@ public static class DeriveParametersJson
     public static DeriveParameters Parse(string json, MarginFileOptions? options = null) => File.Parse(json, options, ToParameters);
 
     /// <summary>Writes parameters as indented UTF-8 JSON.</summary>
-    public static void Write(DeriveParameters parameters, Stream utf8Json) => File.Write(ToDocument(parameters), utf8Json);
+    public static void Write(DeriveParameters parameters, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(parameters), utf8Json, options);
 
     /// <summary>The parameters as indented JSON text.</summary>
-    public static string ToJson(DeriveParameters parameters) => File.ToJson(ToDocument(parameters));
+    public static string ToJson(DeriveParameters parameters, MarginFileOptions? options = null) => File.ToJson(ToDocument(parameters), options);
 
     private static DeriveParametersDocument ToDocument(DeriveParameters p)
     {

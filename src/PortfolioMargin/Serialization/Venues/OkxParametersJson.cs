@@ -20,10 +20,10 @@ public static class OkxParametersJson
     public static OkxParameters Parse(string json, MarginFileOptions? options = null) => File.Parse(json, options, ToParameters);
 
     /// <summary>Writes parameters as indented UTF-8 JSON.</summary>
-    public static void Write(OkxParameters parameters, Stream utf8Json) => File.Write(ToDocument(parameters), utf8Json);
+    public static void Write(OkxParameters parameters, Stream utf8Json, MarginFileOptions? options = null) => File.Write(ToDocument(parameters), utf8Json, options);
 
     /// <summary>The parameters as indented JSON text.</summary>
-    public static string ToJson(OkxParameters parameters) => File.ToJson(ToDocument(parameters));
+    public static string ToJson(OkxParameters parameters, MarginFileOptions? options = null) => File.ToJson(ToDocument(parameters), options);
 
     private static OkxParametersDocument ToDocument(OkxParameters p)
     {

@@ -47,7 +47,6 @@ public sealed class GreekUnitsTests
         PositionValuation p = PortfolioValuation.Of(new Portfolio(new Position(new EuropeanOption(btc, OptionRight.Call, 110_000, mar), -2)), market).Positions[0];
         Assert.Equal(p.Theta / 360, p.ThetaPerDay(market.DayCount));
         Assert.Equal(p.Vega / 100, p.VegaPerVolPoint(), 1e-12 * Math.Abs(p.Vega));
-        Assert.Throws<ArgumentNullException>(() => ((PositionValuation)null!).ThetaPerDay(DayCount.Act365Fixed));
     }
 
     private static readonly Gen<(int Strike, int Forward, int Days, int VolPercent)> Options =

@@ -205,6 +205,6 @@ public sealed class DeltaNormalVaRTests
         MarginResult r = new DeltaNormalVaR(VaRTestBooks.Factors(2, 1)).Calculate(Portfolio.Empty, market);
         Assert.Equal(0.0, r.InitialMargin);
         Assert.Empty(r.Contributions);
-        Assert.Empty(r.Diagnostics);
+        Assert.Equal(MarginDiagnostic.EmptyPortfolioCode, Assert.Single(r.Diagnostics).Code);
     }
 }
