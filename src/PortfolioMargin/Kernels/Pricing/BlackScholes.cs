@@ -90,10 +90,11 @@ public static class BlackScholes
 
     private static OptionGreeks DeterministicLimit(double omega, double s, double k, double r, double b, double carry, double df, double sqrtT)
     {
-        double itm = omega * ((s * carry) - (k * df));
+        double fwd = s * carry, kdf = k * df;
+        double itm = omega * (fwd - kdf);
         bool inTheMoney = itm > 0;
-        double dPdT = inTheMoney ? omega * (((b - r) * s * carry) + (r * k * df)) : 0.0;
-        double vega = itm == 0 ? s * carry * sqrtT * NormalDistribution.Pdf(0) : 0.0;
+        double dPdT = inTheMoney ? omega * (((b - r) * fwd) + (r * kdf)) : 0.0;
+        double vega = itm == 0 ? fwd * sqrtT * NormalDistribution.Pdf(0) : 0.0;
         return new OptionGreeks(Math.Max(itm, 0.0), LimitDelta(itm, omega, carry), 0.0, vega, -dPdT);
     }
 
@@ -106,12 +107,15 @@ public static class BlackScholes
         double nd1 = NormalDistribution.Cdf(omega * d1);
         double nd2 = NormalDistribution.Cdf(omega * d2);
         double pdf1 = NormalDistribution.Pdf(d1);
-        double price = omega * ((s * carry * nd1) - (k * df * nd2));
+        // fwd = S·e^{(b−r)T} and kdf = K·e^{−rT} are finite (checked): products are grouped through them so that a carry
+        // or discount factor that underflows to 0 gives 0 terms, not ∞·0.
+        double fwd = s * carry, kdf = k * df;
+        double price = omega * ((fwd * nd1) - (kdf * nd2));
         double delta = omega * carry * nd1;
         // φ(d1) = 0 far in the tails: gamma is 0 there even when S·σ√T underflows (a subnormal forward).
         double gamma = pdf1 == 0 ? 0.0 : carry * pdf1 / (s * totalVol);
-        double vegaValue = s * carry * pdf1 * sqrtT;
-        double theta = (-s * carry * pdf1 * vol / (2 * sqrtT)) - (omega * (b - r) * s * carry * nd1) - (omega * r * k * df * nd2);
+        double vegaValue = fwd * pdf1 * sqrtT;
+        double theta = (-fwd * pdf1 * vol / (2 * sqrtT)) - (omega * (b - r) * fwd * nd1) - (omega * r * kdf * nd2);
         return new OptionGreeks(price, delta, gamma, vegaValue, theta);
     }
 
@@ -133,7 +137,8 @@ public static class BlackScholes
     {
         if (!double.IsFinite(s * carry))
         {
-            throw new ArgumentOutOfRangeException(double.IsFinite(carry) ? nameof(s) : nameof(b), s,
+            string param = double.IsFinite(carry) ? nameof(s) : Math.Abs(b) >= Math.Abs(r) ? nameof(b) : nameof(r);
+            throw new ArgumentOutOfRangeException(param, s,
                 $"The forward S·e^((b-r)T) is beyond the double range (S = {Guard.Format(s)}, b = {Guard.Format(b)}, r = {Guard.Format(r)}, T = {Guard.Format(t)}).");
         }
 
