@@ -26,7 +26,7 @@ internal static class KernelTestData
                 1 => -37 + (rng.NextDouble() * 32),             // far left tail
                 2 => rng.NextDouble() * 40,                     // right side, saturating
                 3 => (rng.NextDouble() - 0.5) * 12,             // middle region
-                4 => -(0.66291 + (rng.NextDouble() * 1e-6)),    // region boundary
+                4 => -(0.66291 + (rng.NextDouble() * 1e-6)),    // Cody's old region boundary, kept as a regression point
                 5 => 0.0,
                 _ => (rng.NextDouble() - 0.5) * 80,
             };
