@@ -94,6 +94,29 @@ public sealed class Black76KernelTests
         }
     }
 
+    [Fact]
+    public void A_subnormal_forward_strike_ratio_is_logged_exactly_on_every_width()
+    {
+        // F/K = 1e-310 is subnormal; with σ√T = 30, d1 = ln(F/K)/30 + 15 ≈ −8.79 and the call delta Φ(d1) ≈ 7e-19 shows
+        // any error in the logarithm at full relative size. Reference: ln F − ln K, both normal.
+        const int n = 11;
+        double[] f = [.. Enumerable.Repeat(1e-300, n)], k = [.. Enumerable.Repeat(1e10, n)], v = [.. Enumerable.Repeat(30.0, n)];
+        double[] t = [.. Enumerable.Repeat(1.0, n)], r = new double[n], w = [.. Enumerable.Repeat(1.0, n)];
+        double expected = PortfolioMargin.Pricing.NormalDistribution.Cdf(((Math.Log(1e-300) - Math.Log(1e10)) / 30) + 15);
+        foreach ((string name, Func<double[], double[], bool> run) in new (string, Func<double[], double[], bool>)[]
+        {
+            ("scalar", (p, d) => Black76Kernel.RunScalar(f, k, v, t, r, w, p, d)),
+            ("V128", (p, d) => Black76Kernel.RunWidth<V128>(f, k, v, t, r, w, p, d)),
+            ("V256", (p, d) => Black76Kernel.RunWidth<V256>(f, k, v, t, r, w, p, d)),
+            ("V512", (p, d) => Black76Kernel.RunWidth<V512>(f, k, v, t, r, w, p, d)),
+        })
+        {
+            double[] p = new double[n], d = new double[n];
+            Assert.True(run(p, d));
+            Assert.All(d, x => Assert.True(KernelTestData.Close(expected, x, 1e-12), $"{name}: delta {x:R}, expected {expected:R}"));
+        }
+    }
+
     private static void Check<TV>(double[] f, double[] k, double[] v, double[] t, double[] r, double[] w) where TV : struct, IVec<TV>
     {
         if (!TV.IsHardwareAccelerated)

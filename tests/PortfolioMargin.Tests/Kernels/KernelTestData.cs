@@ -64,6 +64,7 @@ internal static class KernelTestData
                 case 10: v[i] = 1.5; t[i] = 1e-24; break;           // total vol 1.5e-12, just above the limit
                 case 12: f[i] = 1e300; k[i] = 0.9e300; break;       // both near the top of the range
                 case 14: f[i] = 3e-310; k[i] = 1e-310; break;       // both subnormal
+                case 16: f[i] = 1e-300; k[i] = 1e10; v[i] = 30; t[i] = 1; break; // ratio 1e-310 is subnormal; σ√T = 30 keeps Φ(d1) > 0
             }
         }
 
