@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using PortfolioMargin.Instruments;
 
 namespace PortfolioMargin.Pricing;
@@ -79,37 +80,25 @@ public static class BlackScholes
         double totalVol = vol * sqrtT;
         double carry = Math.Exp((b - r) * t);
         double df = Math.Exp(-r * t);
-        CheckForwardAndDiscount(s, k, t, r, b, carry, df);
-        return totalVol < MinTotalVol
-            ? DeterministicLimit(omega, s, k, r, b, carry, df, sqrtT)
-            : Analytic(omega, s, k, t, r, b, vol, carry, df, sqrtT, totalVol);
-    }
-
-    internal static bool AllFinite(OptionGreeks g) =>
-        double.IsFinite(g.Price) && double.IsFinite(g.Delta) && double.IsFinite(g.Gamma) && double.IsFinite(g.Vega) && double.IsFinite(g.Theta);
-
-    private static OptionGreeks DeterministicLimit(double omega, double s, double k, double r, double b, double carry, double df, double sqrtT)
-    {
+        // fwd = S·e^{(b−r)T} and kdf = K·e^{−rT} must be finite; products are grouped through them below so that a carry
+        // or discount factor that underflows to 0 gives 0 terms, not ∞·0.
         double fwd = s * carry, kdf = k * df;
-        double itm = omega * (fwd - kdf);
-        bool inTheMoney = itm > 0;
-        double dPdT = inTheMoney ? omega * (((b - r) * fwd) + (r * kdf)) : 0.0;
-        double vega = itm == 0 ? fwd * sqrtT * NormalDistribution.Pdf(0) : 0.0;
-        return new OptionGreeks(Math.Max(itm, 0.0), LimitDelta(itm, omega, carry), 0.0, vega, -dPdT);
-    }
+        if (!double.IsFinite(fwd) || !double.IsFinite(kdf) || !double.IsFinite(totalVol))
+        {
+            ThrowInputsOutOfRange(s, k, t, r, b, vol, carry, df);
+        }
 
-    private static OptionGreeks Analytic(double omega, double s, double k, double t, double r, double b, double vol, double carry, double df, double sqrtT, double totalVol)
-    {
+        if (totalVol < MinTotalVol)
+        {
+            return DeterministicLimit(omega, r, b, carry, fwd, kdf, sqrtT);
+        }
+
         // As Black76Kernel.Scalar when b = 0: d1,2 = q ± σ√T/2 with q = (ln(S/K) + bT)/(σ√T).
         double q = (LogRatio(s, k) + (b * t)) / totalVol, half = 0.5 * totalVol;
         double d1 = q + half;
         double d2 = q - half;
-        double nd1 = NormalDistribution.Cdf(omega * d1);
+        double nd1 = Kernels.NormalCdfKernel.Scalar(omega * d1, out double pdf1); // φ(ω·d1) = φ(d1), from the same exponential
         double nd2 = NormalDistribution.Cdf(omega * d2);
-        double pdf1 = NormalDistribution.Pdf(d1);
-        // fwd = S·e^{(b−r)T} and kdf = K·e^{−rT} are finite (checked): products are grouped through them so that a carry
-        // or discount factor that underflows to 0 gives 0 terms, not ∞·0.
-        double fwd = s * carry, kdf = k * df;
         double price = omega * ((fwd * nd1) - (kdf * nd2));
         double delta = omega * carry * nd1;
         // φ(d1) = 0 far in the tails: gamma is 0 there even when S·σ√T underflows (a subnormal forward).
@@ -117,6 +106,18 @@ public static class BlackScholes
         double vegaValue = fwd * pdf1 * sqrtT;
         double theta = (-fwd * pdf1 * vol / (2 * sqrtT)) - (omega * (b - r) * fwd * nd1) - (omega * r * kdf * nd2);
         return new OptionGreeks(price, delta, gamma, vegaValue, theta);
+    }
+
+    internal static bool AllFinite(OptionGreeks g) =>
+        double.IsFinite(g.Price) && double.IsFinite(g.Delta) && double.IsFinite(g.Gamma) && double.IsFinite(g.Vega) && double.IsFinite(g.Theta);
+
+    private static OptionGreeks DeterministicLimit(double omega, double r, double b, double carry, double fwd, double kdf, double sqrtT)
+    {
+        double itm = omega * (fwd - kdf);
+        bool inTheMoney = itm > 0;
+        double dPdT = inTheMoney ? omega * (((b - r) * fwd) + (r * kdf)) : 0.0;
+        double vega = itm == 0 ? fwd * sqrtT * NormalDistribution.Pdf(0) : 0.0;
+        return new OptionGreeks(Math.Max(itm, 0.0), LimitDelta(itm, omega, carry), 0.0, vega, -dPdT);
     }
 
     /// <summary><c>d1</c> of the generalised formula (finite inputs, <c>σ√T &gt; 0</c>), formed as in <see cref="Greeks"/>: <c>(ln(S/K) + bT)/(σ√T) + σ√T/2</c>.</summary>
@@ -133,8 +134,15 @@ public static class BlackScholes
         return ratio >= MinNormal && ratio <= double.MaxValue ? Math.Log(ratio) : Math.Log(s) - Math.Log(k);
     }
 
-    private static void CheckForwardAndDiscount(double s, double k, double t, double r, double b, double carry, double df)
+    [DoesNotReturn]
+    private static void ThrowInputsOutOfRange(double s, double k, double t, double r, double b, double vol, double carry, double df)
     {
+        if (!double.IsFinite(vol * Math.Sqrt(t)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(vol), vol,
+                $"Volatility {Guard.Format(vol)} with time to expiry {Guard.Format(t)} gives a total volatility vol·√T beyond the double range.");
+        }
+
         if (!double.IsFinite(s * carry))
         {
             string param = double.IsFinite(carry) ? nameof(s) : Math.Abs(b) >= Math.Abs(r) ? nameof(b) : nameof(r);
@@ -142,13 +150,11 @@ public static class BlackScholes
                 $"The forward S·e^((b-r)T) is beyond the double range (S = {Guard.Format(s)}, b = {Guard.Format(b)}, r = {Guard.Format(r)}, T = {Guard.Format(t)}).");
         }
 
-        if (!double.IsFinite(k * df))
-        {
-            throw new ArgumentOutOfRangeException(double.IsFinite(df) ? nameof(k) : nameof(r), r,
-                $"The discounted strike K·e^(-rT) is beyond the double range (K = {Guard.Format(k)}, r = {Guard.Format(r)}, T = {Guard.Format(t)}).");
-        }
+        throw new ArgumentOutOfRangeException(double.IsFinite(df) ? nameof(k) : nameof(r), r,
+            $"The discounted strike K·e^(-rT) is beyond the double range (K = {Guard.Format(k)}, r = {Guard.Format(r)}, T = {Guard.Format(t)}).");
     }
 
+    [DoesNotReturn]
     private static void ThrowGreekOutOfRange(OptionGreeks g, double s, double k, double t, double r, double b, double vol)
     {
         string which = !double.IsFinite(g.Price) ? "price" : !double.IsFinite(g.Delta) ? "delta" : !double.IsFinite(g.Gamma) ? "gamma"
@@ -173,11 +179,6 @@ public static class BlackScholes
         Guard.Finite(r, "Rate");
         Guard.Finite(b, "Cost of carry");
         Guard.NonNegative(vol, "Volatility");
-        if (t > 0 && !double.IsFinite(vol * Math.Sqrt(t)))
-        {
-            throw new ArgumentOutOfRangeException(nameof(vol), vol,
-                $"Volatility {Guard.Format(vol)} with time to expiry {Guard.Format(t)} gives a total volatility vol·√T beyond the double range.");
-        }
     }
 }
 
@@ -235,6 +236,7 @@ public static class InverseOption
         return coin;
     }
 
+    [DoesNotReturn]
     private static void ThrowCoinOutOfRange(string what, double forward, double strike) =>
         throw new ArgumentOutOfRangeException(nameof(forward), forward,
             $"The coin {what} (quote-currency value / forward) is beyond the double range: forward {Guard.Format(forward)} is too small for strike {Guard.Format(strike)}.");
