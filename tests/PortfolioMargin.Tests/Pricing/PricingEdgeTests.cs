@@ -109,6 +109,25 @@ public sealed class PricingEdgeTests
         Assert.Equal(param, ex.ParamName);
     }
 
+    [Theory]
+    [InlineData(4095)]
+    [InlineData(4096)]
+    [InlineData(10_001)]
+    public void Batch_names_the_option_by_its_index_in_the_whole_batch(int bad)
+    {
+        // The batch is checked and priced in chunks; the message still counts from the start of the spans.
+        const int n = 10_002;
+        double[] f = [.. Enumerable.Repeat(100.0, n)], k = [.. Enumerable.Repeat(90.0, n)], v = [.. Enumerable.Repeat(0.5, n)];
+        double[] t = [.. Enumerable.Repeat(1.0, n)], r = new double[n], w = [.. Enumerable.Repeat(1.0, n)];
+        v[bad] = double.NaN;
+        var ex = Assert.Throws<ArgumentException>(() => Black76Batch.Price(f, k, v, t, r, w, new double[n]));
+        Assert.StartsWith($"Option #{bad}: vol", ex.Message, StringComparison.Ordinal);
+
+        (v[bad], r[bad], t[bad]) = (0.5, -1.0, 800.0);
+        ex = Assert.Throws<ArgumentException>(() => Black76Batch.PriceAndDelta(f, k, v, t, r, w, new double[n], new double[n]));
+        Assert.StartsWith($"Option #{bad}: rate", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Finite inputs over the whole double range: magnitudes 1e-320…1e307, carries and rates up to ±1e300, vols 0…1e200.</summary>
     private static Gen<(double S, double K, double T, double R, double B, double Vol)> Extreme =>
         from s in Magnitude(-320, 307)

@@ -12,6 +12,9 @@ namespace PortfolioMargin.Pricing;
 /// </summary>
 public static class Black76Batch
 {
+    /// <summary>Options checked and priced together (6 inputs × 8 bytes × 4096 = 192 KB, within a core's L2 cache).</summary>
+    private const int Chunk = 4096;
+
     /// <summary>Prices every option.</summary>
     /// <param name="forward">Forwards; finite, &gt; 0.</param>
     /// <param name="strike">Strikes; finite, &gt; 0.</param>
@@ -22,15 +25,13 @@ public static class Black76Batch
     /// <param name="price">Destination for the prices (same length).</param>
     /// <exception cref="ArgumentException">Lengths differ, an input is invalid, or a price is not representable
     /// (<c>e^{−rT}</c> or <c>e^{−rT}·max(F, K)</c> beyond the double range); the message names the index and the field.
-    /// In the last case the destination has been partly written.</exception>
+    /// Inputs are checked and priced in chunks of 4,096 options, so the options of earlier chunks have been priced
+    /// when a later one throws.</exception>
     public static void Price(ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol,
         ReadOnlySpan<double> time, ReadOnlySpan<double> rate, ReadOnlySpan<double> omega, Span<double> price)
     {
-        Validate(forward, strike, vol, time, rate, omega, price, price);
-        if (!Black76Kernel.Run(forward, strike, vol, time, rate, omega, price, default))
-        {
-            ThrowNotRepresentable(forward, strike, time, rate, price, price);
-        }
+        CheckLengths(forward, strike, vol, time, rate, omega, price, price);
+        CheckAndRun(forward, strike, vol, time, rate, omega, price, default);
     }
 
     /// <summary>Prices every option and writes its forward delta.</summary>
@@ -44,18 +45,16 @@ public static class Black76Batch
     /// <param name="delta">Destination for the forward deltas (same length).</param>
     /// <exception cref="ArgumentException">Lengths differ, an input is invalid, or a price is not representable
     /// (<c>e^{−rT}</c> or <c>e^{−rT}·max(F, K)</c> beyond the double range); the message names the index and the field.
-    /// In the last case the destinations have been partly written.</exception>
+    /// Inputs are checked and priced in chunks of 4,096 options, so the options of earlier chunks have been priced
+    /// when a later one throws.</exception>
     public static void PriceAndDelta(ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol,
         ReadOnlySpan<double> time, ReadOnlySpan<double> rate, ReadOnlySpan<double> omega, Span<double> price, Span<double> delta)
     {
-        Validate(forward, strike, vol, time, rate, omega, price, delta);
-        if (!Black76Kernel.Run(forward, strike, vol, time, rate, omega, price, delta))
-        {
-            ThrowNotRepresentable(forward, strike, time, rate, price, delta);
-        }
+        CheckLengths(forward, strike, vol, time, rate, omega, price, delta);
+        CheckAndRun(forward, strike, vol, time, rate, omega, price, delta);
     }
 
-    private static void Validate(ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol,
+    private static void CheckLengths(ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol,
         ReadOnlySpan<double> time, ReadOnlySpan<double> rate, ReadOnlySpan<double> omega, Span<double> price, Span<double> delta)
     {
         int n = forward.Length;
@@ -66,10 +65,32 @@ public static class Black76Batch
         CheckLength(omega.Length, n, nameof(omega));
         CheckLength(price.Length, n, nameof(price));
         CheckLength(delta.Length, n, nameof(delta));
-        int i = Black76InputCheck.FirstInvalid(forward, strike, vol, time, rate, omega);
-        if (i >= 0)
+    }
+
+    /// <summary>
+    /// Checks then prices <see cref="Chunk"/> options at a time, so the kernel reads each chunk from the cache the check
+    /// has just filled: one pass over the inputs in memory instead of two.
+    /// </summary>
+    private static void CheckAndRun(ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> vol,
+        ReadOnlySpan<double> time, ReadOnlySpan<double> rate, ReadOnlySpan<double> omega, Span<double> price, Span<double> delta)
+    {
+        bool withDelta = !delta.IsEmpty;
+        for (int start = 0; start < forward.Length; start += Chunk)
         {
-            ThrowInvalid(i, forward[i], strike[i], vol[i], time[i], rate[i], omega[i]);
+            int len = Math.Min(Chunk, forward.Length - start);
+            ReadOnlySpan<double> f = forward.Slice(start, len), k = strike.Slice(start, len), v = vol.Slice(start, len);
+            ReadOnlySpan<double> t = time.Slice(start, len), r = rate.Slice(start, len), w = omega.Slice(start, len);
+            int bad = Black76InputCheck.FirstInvalid(f, k, v, t, r, w);
+            if (bad >= 0)
+            {
+                ThrowInvalid(start + bad, f[bad], k[bad], v[bad], t[bad], r[bad], w[bad]);
+            }
+
+            Span<double> p = price.Slice(start, len), d = withDelta ? delta.Slice(start, len) : default;
+            if (!Black76Kernel.Run(f, k, v, t, r, w, p, d))
+            {
+                ThrowNotRepresentable(start, f, k, t, r, p, withDelta ? d : p);
+            }
         }
     }
 
@@ -109,25 +130,27 @@ public static class Black76Batch
             $"Option #{i}: vol {Guard.Format(vol)} with time {Guard.Format(t)} gives a total volatility vol·√time beyond the double range.", "vol");
     }
 
-    private static void ThrowNotRepresentable(ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> time,
+    private static void ThrowNotRepresentable(int start, ReadOnlySpan<double> forward, ReadOnlySpan<double> strike, ReadOnlySpan<double> time,
         ReadOnlySpan<double> rate, Span<double> price, Span<double> delta)
     {
-        int i = 0;
-        while (i < price.Length - 1 && double.IsFinite(price[i]) && double.IsFinite(delta[i]))
+        int j = 0;
+        while (j < price.Length - 1 && double.IsFinite(price[j]) && double.IsFinite(delta[j]))
         {
-            i++;
+            j++;
         }
 
-        double rt = rate[i] * Math.Max(time[i], 0.0);
+        int i = start + j;
+        (double f, double k, double t, double r) = (forward[j], strike[j], time[j], rate[j]);
+        double rt = r * Math.Max(t, 0.0);
         if (!double.IsFinite(Math.Exp(-rt)))
         {
             Guard.ThrowArgument(
-                $"Option #{i}: rate {Guard.Format(rate[i])} with time {Guard.Format(time[i])} gives a discount factor e^(-rT) = e^{Guard.Format(-rt)} beyond the double range.", "rate");
+                $"Option #{i}: rate {Guard.Format(r)} with time {Guard.Format(t)} gives a discount factor e^(-rT) = e^{Guard.Format(-rt)} beyond the double range.", "rate");
         }
 
         Guard.ThrowArgument(
-            $"Option #{i}: the discounted forward or strike (forward {Guard.Format(forward[i])}, strike {Guard.Format(strike[i])}, discount factor {Guard.Format(Math.Exp(-rt))}) is beyond the double range.",
-            forward[i] >= strike[i] ? "forward" : "strike");
+            $"Option #{i}: the discounted forward or strike (forward {Guard.Format(f)}, strike {Guard.Format(k)}, discount factor {Guard.Format(Math.Exp(-rt))}) is beyond the double range.",
+            f >= k ? "forward" : "strike");
     }
 
     private static void CheckLength(int actual, int expected, string name)
