@@ -75,7 +75,7 @@ public sealed record PortfolioValuation(ImmutableArray<PositionValuation> Positi
         InstrumentKind.LinearFuture or InstrumentKind.LinearPerpetual => new OptionGreeks(f, 1, 0, 0, 0),
         InstrumentKind.InverseFuture or InstrumentKind.InversePerpetual => new OptionGreeks(f, 1.0 / f, -1.0 / (f * f), 0, 0),
         InstrumentKind.LinearOption => black76,
-        InstrumentKind.InverseOption => InverseOption.FromBlack76(black76, f),
+        InstrumentKind.InverseOption => InverseOption.FromBlack76(black76, f, double.NaN),
         _ => throw new InvalidOperationException($"Unknown instrument kind {kind}."),
     };
 }

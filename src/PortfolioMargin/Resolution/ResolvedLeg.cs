@@ -79,6 +79,10 @@ internal readonly record struct ResolvedLeg(Position Position, InstrumentKind Ki
             rate = expired ? 0.0 : MarketLookup.Rate(market, ins.Underlying.QuoteCurrency, ins);
             omega = option.Right == OptionRight.Call ? 1.0 : -1.0;
             black76 = Pricing.Black76.Greeks(option.Right, price, strike, time, rate, vol);
+            if (ins.Kind == InstrumentKind.InverseOption)
+            {
+                InverseOption.FromBlack76(black76, price, strike); // a coin figure beyond the double range is refused here, naming the forward
+            }
         }
 
         return new ResolvedLeg(position, ins.Kind, fx, price, time, strike, vol, rate, omega, black76);

@@ -7,13 +7,18 @@ public static class NormalDistribution
 {
     private const double InvSqrt2Pi = 0.398942280401432677939946059934;
 
-    /// <summary>Cumulative distribution <c>Φ(x)</c>; relative error ≤ 1e-13 for <c>x ≥ −37</c> (Cody 1969/1993). NaN in, NaN out.</summary>
+    /// <summary>
+    /// Cumulative distribution <c>Φ(x)</c>: one approximation on the whole line, <c>Φ(−|x|) = e^{−x²/2}·t·H(t)</c> with
+    /// <c>t = 4.5/(4.5 + |x|)</c> and <c>H</c> a degree-20 polynomial; relative error ≤ 1e-13 for <c>x ≥ −37</c> (about
+    /// 1e-15 measured). <c>Φ(x) = 0</c> for <c>x &lt; −37.5</c> (the true value is below 4.7e-308), <c>Φ(−∞) = 0</c>,
+    /// <c>Φ(+∞) = 1</c>; NaN in, NaN out.
+    /// </summary>
     public static double Cdf(double x) => NormalCdfKernel.Scalar(x);
 
     /// <summary>Density <c>φ(x) = e^{−x²/2}/√(2π)</c>.</summary>
     public static double Pdf(double x) => InvSqrt2Pi * Math.Exp(-0.5 * x * x);
 
-    /// <summary>Vectorized <c>destination[i] = Φ(x[i])</c> (Vector512/256/128 as the hardware allows). Spans may be the same span (in place).</summary>
+    /// <summary>Vectorized <c>destination[i] = Φ(x[i])</c> (Vector512/256/128 as the hardware allows), equal to <see cref="Cdf(double)"/> to about 1e-15 relative and at the same cost for every argument. Spans may be the same span (in place).</summary>
     /// <exception cref="ArgumentException">The destination is shorter than the input, or overlaps it at an offset.</exception>
     public static void Cdf(ReadOnlySpan<double> x, Span<double> destination)
     {

@@ -22,6 +22,9 @@ internal interface IVec<TSelf> where TSelf : struct, IVec<TSelf>
     static abstract TSelf operator /(TSelf left, TSelf right);
     static abstract TSelf operator -(TSelf value);
 
+    /// <summary><c>left·right + addend</c> rounded once (exact in every lane; a software fallback where the hardware lacks FMA).</summary>
+    static abstract TSelf FusedMultiplyAdd(TSelf left, TSelf right, TSelf addend);
+
     static abstract TSelf Abs(TSelf value);
     static abstract TSelf Sqrt(TSelf value);
     static abstract TSelf Exp(TSelf value);
@@ -35,6 +38,7 @@ internal interface IVec<TSelf> where TSelf : struct, IVec<TSelf>
     static abstract TSelf GreaterThan(TSelf left, TSelf right);
     static abstract TSelf Equal(TSelf left, TSelf right);
     static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);
+    static abstract TSelf And(TSelf left, TSelf right);
     static abstract bool AnyTrue(TSelf mask);
     static abstract bool AllTrue(TSelf mask);
 }
@@ -55,6 +59,7 @@ internal readonly struct V128 : IVec<V128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 operator *(V128 left, V128 right) => new(left.V * right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 operator /(V128 left, V128 right) => new(left.V / right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 operator -(V128 value) => new(-value.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 FusedMultiplyAdd(V128 left, V128 right, V128 addend) => new(Vector128.FusedMultiplyAdd(left.V, right.V, addend.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 Abs(V128 value) => new(Vector128.Abs(value.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 Sqrt(V128 value) => new(Vector128.Sqrt(value.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 Exp(V128 value) => new(Vector128.Exp(value.V));
@@ -67,6 +72,7 @@ internal readonly struct V128 : IVec<V128>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 GreaterThan(V128 left, V128 right) => new(Vector128.GreaterThan(left.V, right.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 Equal(V128 left, V128 right) => new(Vector128.Equals(left.V, right.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 Select(V128 mask, V128 whenTrue, V128 whenFalse) => new(Vector128.ConditionalSelect(mask.V, whenTrue.V, whenFalse.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V128 And(V128 left, V128 right) => new(left.V & right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AnyTrue(V128 mask) => mask.V.AsUInt64() != Vector128<ulong>.Zero;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllTrue(V128 mask) => mask.V.AsUInt64() == Vector128<ulong>.AllBitsSet;
 }
@@ -87,6 +93,7 @@ internal readonly struct V256 : IVec<V256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 operator *(V256 left, V256 right) => new(left.V * right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 operator /(V256 left, V256 right) => new(left.V / right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 operator -(V256 value) => new(-value.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 FusedMultiplyAdd(V256 left, V256 right, V256 addend) => new(Vector256.FusedMultiplyAdd(left.V, right.V, addend.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 Abs(V256 value) => new(Vector256.Abs(value.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 Sqrt(V256 value) => new(Vector256.Sqrt(value.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 Exp(V256 value) => new(Vector256.Exp(value.V));
@@ -99,6 +106,7 @@ internal readonly struct V256 : IVec<V256>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 GreaterThan(V256 left, V256 right) => new(Vector256.GreaterThan(left.V, right.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 Equal(V256 left, V256 right) => new(Vector256.Equals(left.V, right.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 Select(V256 mask, V256 whenTrue, V256 whenFalse) => new(Vector256.ConditionalSelect(mask.V, whenTrue.V, whenFalse.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V256 And(V256 left, V256 right) => new(left.V & right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AnyTrue(V256 mask) => mask.V.AsUInt64() != Vector256<ulong>.Zero;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllTrue(V256 mask) => mask.V.AsUInt64() == Vector256<ulong>.AllBitsSet;
 }
@@ -119,6 +127,7 @@ internal readonly struct V512 : IVec<V512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 operator *(V512 left, V512 right) => new(left.V * right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 operator /(V512 left, V512 right) => new(left.V / right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 operator -(V512 value) => new(-value.V);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 FusedMultiplyAdd(V512 left, V512 right, V512 addend) => new(Vector512.FusedMultiplyAdd(left.V, right.V, addend.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 Abs(V512 value) => new(Vector512.Abs(value.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 Sqrt(V512 value) => new(Vector512.Sqrt(value.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 Exp(V512 value) => new(Vector512.Exp(value.V));
@@ -131,6 +140,7 @@ internal readonly struct V512 : IVec<V512>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 GreaterThan(V512 left, V512 right) => new(Vector512.GreaterThan(left.V, right.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 Equal(V512 left, V512 right) => new(Vector512.Equals(left.V, right.V));
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 Select(V512 mask, V512 whenTrue, V512 whenFalse) => new(Vector512.ConditionalSelect(mask.V, whenTrue.V, whenFalse.V));
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] public static V512 And(V512 left, V512 right) => new(left.V & right.V);
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AnyTrue(V512 mask) => mask.V.AsUInt64() != Vector512<ulong>.Zero;
     [MethodImpl(MethodImplOptions.AggressiveInlining)] public static bool AllTrue(V512 mask) => mask.V.AsUInt64() == Vector512<ulong>.AllBitsSet;
 }

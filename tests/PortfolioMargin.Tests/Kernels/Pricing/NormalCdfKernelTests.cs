@@ -117,6 +117,65 @@ public sealed class NormalCdfKernelTests
         Assert.True(worst <= 1e-13, $"worst relative error {worst:E3} at x = {worstX:R}");
     }
 
+    [Fact]
+    public void Edges_are_exact_on_every_width_infinities_give_0_and_1_and_nan_stays_nan()
+    {
+        // Issue 18 §4: Φ(±∞) was NaN. Past the cutoff −37.5 (Φ < 4.7e-308) the result is exactly 0.
+        double[] x = [double.NegativeInfinity, double.PositiveInfinity, double.MinValue, double.MaxValue, -1e300, -38.5, -37.500000000000007, double.NaN, 0.0];
+        double[] expected = [0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 0.0, double.NaN, 0.5];
+        var outputs = new List<(string Path, double[] Values)>
+        {
+            ("scalar", [.. x.Select(NormalCdfKernel.Scalar)]),
+            ("public scalar", [.. x.Select(NormalDistribution.Cdf)]),
+        };
+        outputs.AddRange(Widths(x));
+        foreach ((string path, double[] y) in outputs)
+        {
+            for (int i = 0; i < x.Length; i++)
+            {
+                Assert.True(double.IsNaN(expected[i]) ? double.IsNaN(y[i]) : KernelTestData.Close(expected[i], y[i], 1e-15),
+                    $"{path}: Φ({x[i]:R}) = {y[i]:R}, expected {expected[i]:R}");
+            }
+        }
+
+        // Just inside the cutoff the value is a normal double, with full relative accuracy (reference 4.605353009581955e-308).
+        Assert.True(KernelTestData.Close(4.605353009581955e-308, NormalDistribution.Cdf(-37.5), 1e-13));
+    }
+
+    [Fact]
+    public void Values_lie_in_0_1_are_monotone_and_symmetric()
+    {
+        double previous = 0;
+        for (double x = -40; x <= 40; x += 0.001953125)
+        {
+            double p = NormalDistribution.Cdf(x);
+            Assert.True(p >= previous && p <= 1, $"Φ({x:R}) = {p:R} after {previous:R}");
+            Assert.True(Math.Abs(p + NormalDistribution.Cdf(-x) - 1) <= 2.3e-16, $"Φ({x:R}) + Φ({-x:R}) = {p + NormalDistribution.Cdf(-x):R}");
+            previous = p;
+        }
+    }
+
+    private static IEnumerable<(string Path, double[] Values)> Widths(double[] x)
+    {
+        foreach ((string name, bool on, Action<double[], double[]> run) in new (string, bool, Action<double[], double[]>)[]
+        {
+            ("V128", V128.IsHardwareAccelerated, (a, b) => NormalCdfKernel.ApplyWidths<V128, V128, V128>(a, b)),
+            ("V256", V256.IsHardwareAccelerated, (a, b) => NormalCdfKernel.ApplyWidths<V256, V256, V256>(a, b)),
+            ("V512", V512.IsHardwareAccelerated, (a, b) => NormalCdfKernel.ApplyWidths<V512, V512, V512>(a, b)),
+        })
+        {
+            if (on)
+            {
+                // Repeat the inputs so every one of them lands in a full vector, not only in the scalar tail.
+                double[] wide = [.. Enumerable.Repeat(x, 8).SelectMany(v => v)];
+                var y = new double[wide.Length];
+                run(wide, y);
+                yield return (name, y[..x.Length]);
+                yield return (name + " (second copy)", y[x.Length..(2 * x.Length)]);
+            }
+        }
+    }
+
     [Theory]
     // Tabulated values (Abramowitz & Stegun table 26.1 / standard normal tables, to the digits shown).
     [InlineData(0.0, 0.5)]
